@@ -1,0 +1,91 @@
+"""Split text into line blocks, flattening the markdown scrapers leave in it.
+
+Scraped pages come as one paragraph per line, often with markdown links
+(``[text](url)``), list items (``  * ...``) and headings (``# ...``). Each
+non-blank line becomes a ``Block``; its ``text`` is what a reader sees.
+
+>>> [b.text for b in segment_text("# Title\\n\\nBy [Jane Doe](https://x.y/jd)\\n  * [Home](/)")]
+['Title', 'By Jane Doe', 'Home']
+"""
+from __future__ import annotations
+
+import re
+
+from .record import Block
+
+# Images first: their alt text is not body text.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# A link's text may itself hold brackets one level deep; the URL has no spaces
+# except an optional quoted title.
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_LIST = re.compile(r"^(\s*)(?:[*+\-•·]|\d{1,3}[.)])\s+")
+_LIST_STARTS = frozenset("*+-•·0123456789")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_SPACES = re.compile(r"[ \t]+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def flatten_links(line: str) -> tuple[str, int, int]:
+    """Return ``line`` with markdown links replaced by their text.
+
+    Also returns the number of links and how many characters came from link text.
+
+    >>> flatten_links("Read [more](https://a.b/c) now")
+    ('Read more now', 1, 4)
+    """
+    if "[" not in line:
+        return line, 0, 0
+    if "![" in line:
+        line = _IMAGE.sub("", line)
+    n_links = 0
+    link_chars = 0
+    parts: list[str] = []
+    last = 0
+    for m in _LINK.finditer(line):
+        parts.append(line[last:m.start()])
+        label = m.group(1).strip()
+        parts.append(label)
+        n_links += 1
+        link_chars += len(label)
+        last = m.end()
+    parts.append(line[last:])
+    return "".join(parts), n_links, link_chars
+
+
+def segment_line(index: int, raw: str, blank_before: bool) -> Block:
+    line = raw.rstrip()
+    heading = 0
+    list_depth = 0
+    first = line.lstrip()[:1]
+    if first == "#":
+        m = _HEADING.match(line)
+        if m:
+            heading = len(m.group(1))
+            line = line[m.end():]
+    elif first in _LIST_STARTS:
+        m = _LIST.match(line)
+        if m:
+            list_depth = 1 + len(m.group(1).expandtabs(4)) // 2
+            line = line[m.end():]
+    text, n_links, link_chars = flatten_links(line)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    text = " ".join(text.split())
+    return Block(index=index, raw=raw, text=text, heading=heading, list_depth=list_depth,
+                 link_chars=min(link_chars, len(text)), n_links=n_links, blank_before=blank_before)
+
+
+def segment_text(text: str) -> list[Block]:
+    """One block per non-blank line, in order."""
+    blocks: list[Block] = []
+    blank_before = True
+    for raw in text.split("\n"):
+        if not raw.strip():
+            blank_before = True
+            continue
+        blocks.append(segment_line(len(blocks), raw, blank_before))
+        blank_before = False
+    return blocks
