@@ -1,0 +1,106 @@
+"""The ``boilerstrip`` command.
+
+    boilerstrip run [--raw DIR] [--clean DIR]     clean raw/ into clean/ (Prefect flow)
+    boilerstrip explain FILE                      why each line was kept or removed
+    boilerstrip eval --gold-dir DIR --input text|html
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="boilerstrip", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="clean every file under the raw dir through the Prefect flow")
+    run.add_argument("--raw", default="raw", help="input directory (default: raw)")
+    run.add_argument("--clean", default="clean", help="output directory (default: clean)")
+    run.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    run.add_argument("--rules", default=None, help="TOML file of extra keep/drop rules")
+    run.add_argument("--no-prefect", action="store_true", help="run the library directly, without Prefect")
+
+    explain = sub.add_parser("explain", help="show each block of one input: keep/drop, category, reason")
+    explain.add_argument("file")
+    explain.add_argument("--rules", default=None)
+    explain.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    ev = sub.add_parser("eval", help="benchmark against a gold directory (wcxb layout)")
+    ev.add_argument("--gold-dir", default=None, help="default: ../shared/data/wcxb-dev")
+    ev.add_argument("--input", choices=["text", "html"], default="text")
+    ev.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    ev.add_argument("--trafilatura", action="store_true", help="also score trafilatura in the same run (html)")
+    ev.add_argument("--cv", action="store_true", help="text: report the site-grouped cross-validated figure")
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "explain":
+        return _explain(args)
+    return _eval(args)
+
+
+def _run(args) -> int:
+    from pipeline.run import RunLocked
+
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        print(f"boilerstrip: raw dir {raw} does not exist", file=sys.stderr)
+        return 2
+    try:
+        if args.no_prefect:
+            from pipeline.run import run
+            from pipeline.userrules import load_rules
+
+            summary = run(raw, args.clean, rules=load_rules(args.rules) if args.rules else None).as_dict()
+        else:
+            summary = run_flow(str(raw), args.clean, args.workers, args.rules)
+    except RunLocked as exc:
+        print(f"boilerstrip: {exc}", file=sys.stderr)
+        return 3
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_flow(raw: str, clean: str, workers: int | None = None, rules: str | None = None) -> dict:
+    import flows  # noqa: F401  (quiet, offline Prefect settings)
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from .clean_flow import clean_flow
+
+    # The heartbeat thread costs ~1 s at the end of every flow call and buys
+    # nothing for a local run.
+    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        return clean_flow(raw=raw, clean=clean, workers=workers, rules_path=rules)
+
+
+def _explain(args) -> int:
+    from pipeline.explain import explain_file, format_explanation
+
+    result = explain_file(Path(args.file), rules_path=args.rules)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(format_explanation(result))
+    return 0
+
+
+def _eval(args) -> int:
+    from pipeline.devset import default_gold_dir
+    from pipeline.evaluate import evaluate, format_report
+
+    gold = Path(args.gold_dir) if args.gold_dir else default_gold_dir()
+    if gold is None or not (gold / "gold").is_dir():
+        print("boilerstrip: no gold dir (expected ../shared/data/wcxb-dev or --gold-dir)", file=sys.stderr)
+        return 2
+    report = evaluate(gold, args.input, limit=args.limit, with_trafilatura=args.trafilatura, cv=args.cv)
+    print(format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The project's benchmark: body and metadata accuracy, and speed, on a gold set.
+
+Body: word 4-gram shingles, precision and recall per page, averaged over pages,
+F1 of the averages (``pipeline.score``). Metadata: titles compared after
+normalising case, punctuation and whitespace; authors as a set of normalised
+names; dates by day; a null gold must be predicted null.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from pathlib import Path
+
+from .clean import clean_document
+from .devset import load_pages
+from .record import Document, Rejected
+from .score import f1, shingle_pr
+
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def norm(value: str | None) -> str:
+    """Case-, punctuation- and whitespace-blind form of a title or a name.
+
+    >>> norm("  Russia’s  Base: Ready! ")
+    'russia s base ready'
+    """
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFKC", value).casefold()
+    return _PUNCT.sub(" ", value).strip()
+
+
+def title_ok(predicted: str | None, gold: str | None) -> bool:
+    return norm(predicted) == norm(gold)
+
+
+def authors_ok(predicted: list[str], gold: list[str]) -> bool:
+    return {norm(a) for a in predicted or [] if norm(a)} == {norm(a) for a in gold or [] if norm(a)}
+
+
+def date_ok(predicted: str | None, gold: str | None) -> bool:
+    return (predicted or "")[:10] == (gold or "")[:10]
+
+
+def _pages_docs(pages, kind):
+    for page in pages:
+        yield page, Document(source=page.id, content=page.read(kind), format=kind,
+                             hints={"url": page.gold.get("url")} if kind == "html" else {})
+
+
+def evaluate(gold_dir: Path, kind: str = "text", limit: int | None = None,
+             with_trafilatura: bool = False, cv: bool = False) -> dict:
+    pages = load_pages(Path(gold_dir), limit)
+    contents = [(page, page.read(kind)) for page in pages]  # reading is not what we time
+    report = {"input": kind, "pages": len(pages)}
+    if cv and kind == "text":
+        from .textmodel_cv import cross_validated_bodies
+        bodies = cross_validated_bodies(pages)
+        report["cv"] = _body_scores([(p, bodies[p.id]) for p in pages])
+    predictions = []
+    started = time.perf_counter()
+    from .decode import repair_text
+    for page, content in contents:
+        hints = {"url": page.gold.get("url")} if kind == "html" else {}
+        doc = Document(source=page.id, content=content, format=kind, hints=hints)
+        if kind == "text":
+            doc.content, _ = repair_text(doc.content)
+        try:
+            clean_document(doc)
+        except Rejected:
+            pass
+        predictions.append((page, doc))
+    seconds = time.perf_counter() - started
+    report["boilerstrip"] = _body_scores([(p, d.body) for p, d in predictions])
+    report["boilerstrip"].update(_meta_scores(predictions))
+    report["boilerstrip"]["docs_per_s"] = len(pages) / seconds if seconds else 0.0
+    if with_trafilatura and kind == "html":
+        report["trafilatura"] = _trafilatura(contents)
+    return report
+
+
+def _body_scores(pairs) -> dict:
+    precision = recall = 0.0
+    for page, body in pairs:
+        p, r = shingle_pr(body, page.gold.get("body") or "")
+        precision += p
+        recall += r
+    n = max(len(pairs), 1)
+    precision, recall = precision / n, recall / n
+    return {"f1": f1(precision, recall), "precision": precision, "recall": recall}
+
+
+def _meta_scores(predictions) -> dict:
+    n = max(len(predictions), 1)
+    return {
+        "title": sum(title_ok(d.meta.title, p.gold.get("title")) for p, d in predictions) / n,
+        "authors": sum(authors_ok(d.meta.authors, p.gold.get("authors")) for p, d in predictions) / n,
+        "date": sum(date_ok(d.meta.published, p.gold.get("published")) for p, d in predictions) / n,
+    }
+
+
+def _trafilatura(contents) -> dict:
+    """trafilatura 'extract' with its defaults and metadata, timed the same way."""
+    import json
+
+    import trafilatura
+
+    outputs = []
+    started = time.perf_counter()
+    for page, html in contents:
+        out = trafilatura.extract(html, url=page.gold.get("url"), with_metadata=True, output_format="json")
+        outputs.append((page, json.loads(out) if out else {}))
+    seconds = time.perf_counter() - started
+    scores = _body_scores([(p, o.get("text") or "") for p, o in outputs])
+    n = max(len(outputs), 1)
+    scores["title"] = sum(title_ok(o.get("title"), p.gold.get("title")) for p, o in outputs) / n
+    scores["authors"] = sum(authors_ok(_split_authors(o.get("author")), p.gold.get("authors"))
+                            for p, o in outputs) / n
+    scores["date"] = sum(date_ok(o.get("date"), p.gold.get("published")) for p, o in outputs) / n
+    scores["docs_per_s"] = len(outputs) / seconds if seconds else 0.0
+    return scores
+
+
+def _split_authors(value: str | None) -> list[str]:
+    return [a.strip() for a in re.split(r";|,| and ", value or "") if a.strip()]
+
+
+def format_report(report: dict) -> str:
+    lines = [f"input: {report['input']}   pages: {report['pages']}"]
+    header = f"{'system':<22}{'F1':>7}{'P':>7}{'R':>7}{'title':>8}{'authors':>9}{'date':>7}{'docs/s':>9}"
+    lines.append(header)
+    rows = [("boilerstrip", report["boilerstrip"])]
+    if "cv" in report:
+        rows.append(("boilerstrip (site CV)", report["cv"]))
+    if "trafilatura" in report:
+        rows.append(("trafilatura", report["trafilatura"]))
+    for name, s in rows:
+        def cell(key, width, fmt="{:.3f}"):
+            return (fmt.format(s[key]) if key in s else "-").rjust(width)
+        lines.append(f"{name:<22}{cell('f1', 7)}{cell('precision', 7)}{cell('recall', 7)}"
+                     f"{cell('title', 8)}{cell('authors', 9)}{cell('date', 7)}{cell('docs_per_s', 9, '{:.1f}')}")
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+import codecs
+
+import pytest
+
+from pipeline.decode import decode_bytes, repair_text
+from pipeline.record import Rejected
+
+ARTICLE = "Der Bürgermeister äußerte sich über die Straßenbahn und die Größe des neuen Bahnhofs."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "iso-8859-15"])
+def test_legacy_and_utf8_encodings_decode_to_the_same_text(encoding):
+    text, _ = decode_bytes(ARTICLE.encode(encoding))
+    assert text == ARTICLE
+
+
+def test_cyrillic_legacy_encoding_is_detected_not_guessed():
+    original = "Министр иностранных дел заявил, что ситуация на границе быстро ухудшается."
+    text, encoding = decode_bytes(original.encode("cp1251"))
+    assert text == original
+    assert encoding == "cp1251"
+
+
+@pytest.mark.parametrize("bom,encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                                          (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_byte_order_marks_decide_the_encoding(bom, encoding):
+    text, _ = decode_bytes(bom + ARTICLE.encode(encoding))
+    assert text == ARTICLE
+
+
+@pytest.mark.parametrize("data,why", [(b"", "empty"), (b"   \n\t", "empty"),
+                                      (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG"),
+                                      (b"PK\x03\x04" + bytes(200), "ZIP"), (b"%PDF-1.7\n%\xe2\xe3", "PDF")])
+def test_non_text_is_rejected_with_a_reason(data, why):
+    with pytest.raises(Rejected, match=why):
+        decode_bytes(data)
+
+
+def test_mojibake_entities_controls_and_spaces_are_repaired_and_named():
+    text, repairs = repair_text("Russiaâ€™s base\u00a0is ready &amp; waiting\x07.\u200b")
+    assert text == "Russia’s base is ready & waiting."
+    assert any("ftfy" in r for r in repairs) and any("spaces" in r for r in repairs)
+
+
+def test_clean_text_is_left_alone():
+    text = "A plain paragraph, with “curly quotes” and an em dash — kept as written."
+    assert repair_text(text) == (text, [])
+
+
+def test_nfc_normalisation():
+    assert repair_text("cafe\u0301")[0] == "caf\u00e9"

@@ -1,0 +1,72 @@
+import gzip
+import json
+
+from pipeline.read import Reject, discover, input_kind, read_documents
+from pipeline.record import Document
+
+
+def _all(raw, rel):
+    return list(read_documents(raw, rel))
+
+
+def test_discover_is_recursive_sorted_and_skips_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("x")
+    (tmp_path / "a.html").write_text("x")
+    (tmp_path / ".partial.txt").write_text("x")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "c.txt").write_text("x")
+    assert discover(tmp_path) == ["a.html", "b/z.txt"]
+
+
+def test_input_kinds():
+    assert [input_kind(n) for n in ["a.txt", "a.md", "a.htm", "a.json", "a.jsonl.gz", "a.warc.gz", "a.exe"]] == \
+        ["text", "text", "html", "records", "records", "warc", None]
+
+
+def test_json_lines_keep_good_records_and_reject_bad_lines(tmp_path):
+    lines = [json.dumps({"url": "https://x.example/1", "text": "Hello there."}), "{not json",
+             json.dumps({"url": "https://x.example/2"}), json.dumps(["a list"]),
+             json.dumps({"html": "<p>Hi</p>", "title": "T"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    items = _all(tmp_path, "feed.jsonl")
+    assert [type(i).__name__ for i in items] == ["Document", "Reject", "Reject", "Reject", "Document"]
+    assert items[0].source == "feed.jsonl#L1" and items[0].hints["url"] == "https://x.example/1"
+    assert items[4].format == "html" and items[4].hints["title"] == "T"
+    assert "malformed JSON" in items[1].error and "no non-empty" in items[2].error
+
+
+def test_json_array_documents_get_index_locators(tmp_path):
+    (tmp_path / "pages.json").write_text(json.dumps([{"text": "one"}, {"text": "two"}]))
+    assert [d.source for d in _all(tmp_path, "pages.json")] == ["pages.json#0", "pages.json#1"]
+
+
+def test_gzip_and_truncated_gzip(tmp_path):
+    data = gzip.compress("Some article text.".encode())
+    (tmp_path / "ok.txt.gz").write_bytes(data)
+    (tmp_path / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    [ok] = _all(tmp_path, "ok.txt.gz")
+    assert isinstance(ok, Document) and ok.content == "Some article text."
+    [cut] = _all(tmp_path, "cut.txt.gz")
+    assert isinstance(cut, Reject) and "gzip" in cut.error
+
+
+def test_symlink_out_of_raw_dir_is_not_followed(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("private words")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "link.txt").symlink_to(outside)
+    [item] = _all(raw, "link.txt")
+    assert isinstance(item, Reject) and "outside" in item.error
+
+
+def test_unsupported_extension_is_a_reject(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG....")
+    [item] = _all(tmp_path, "photo.png")
+    assert isinstance(item, Reject) and "unsupported" in item.error
+
+
+def test_legacy_encoding_is_recorded_as_a_repair(examples_dir):
+    [doc] = _all(examples_dir, "legacy/cider-festival-cp1252.txt")
+    assert "Agnès Dubois" in doc.content and "decoded as cp1252" in doc.repairs

@@ -1,0 +1,78 @@
+"""The whole library run over the shipped examples, without Prefect."""
+import json
+import shutil
+
+import pytest
+
+from pipeline.output import read_jsonl
+from pipeline.read import discover
+from pipeline.run import RunLocked, run, run_lock
+
+SCHEMA_FIELDS = {"schema_version", "id", "source", "url", "title", "authors", "published", "site_name",
+                 "language", "text", "removed"}
+
+
+@pytest.fixture
+def raw(tmp_path, examples_dir):
+    target = tmp_path / "raw"
+    shutil.copytree(examples_dir, target)
+    return target
+
+
+def _snapshot(clean):
+    return {p.relative_to(clean).as_posix(): p.read_bytes()
+            for p in sorted(clean.rglob("*.jsonl"))}
+
+
+def test_every_input_ends_as_a_record_or_a_reject(raw, tmp_path):
+    clean = tmp_path / "clean"
+    stats = run(raw, clean)
+    records = read_jsonl(clean / "articles")
+    rejects = read_jsonl(clean / "rejected")
+    assert stats.records == len(records) and stats.rejects == len(rejects)
+    sources = {r["source"] for r in records} | {r["source"] for r in rejects}
+    for rel in discover(raw):
+        assert any(s == rel or s.startswith(rel + "#") for s in sources), rel
+    for record in records:
+        assert SCHEMA_FIELDS <= record.keys()
+        assert record["text"].strip()
+        assert all(r["category"] and r["reason"] for r in record["removed"])
+    for reject in rejects:
+        assert reject["error"]
+
+
+def test_rerun_gives_identical_output_without_duplicates(raw, tmp_path):
+    clean = tmp_path / "clean"
+    run(raw, clean)
+    first = _snapshot(clean)
+    run(raw, clean)
+    assert _snapshot(clean) == first
+    ids = [r["id"] for r in read_jsonl(clean / "articles")]
+    assert len(ids) == len(set(ids))
+
+
+def test_deleted_raw_file_loses_its_records_and_leftover_temp_files_go(raw, tmp_path):
+    clean = tmp_path / "clean"
+    run(raw, clean)
+    (raw / "html" / "city-council.html").unlink()
+    (clean / "articles" / ".tmp-crash.jsonl").write_text("half")
+    run(raw, clean)
+    sources = {r["source"] for r in read_jsonl(clean / "articles")}
+    assert "html/city-council.html" not in sources
+    assert not list((clean / "articles").glob(".tmp-*"))
+
+
+def test_a_second_run_on_the_same_clean_dir_is_refused(tmp_path):
+    clean = tmp_path / "clean"
+    with run_lock(clean):
+        with pytest.raises(RunLocked, match="another boilerstrip run"):
+            with run_lock(clean):
+                pass
+
+
+def test_records_are_json_lines(raw, tmp_path):
+    clean = tmp_path / "clean"
+    run(raw, clean)
+    for path in (clean / "articles").glob("*.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            json.loads(line)
