@@ -5,7 +5,8 @@ import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_progress_artifact, create_table_artifact, update_progress_artifact
+from prefect.futures import as_completed
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -13,9 +14,11 @@ from pipeline.limits import Limits
 from pipeline.output import remove_stale
 from pipeline.read import discover
 from pipeline.run import BatchStats, make_batches, process_batch, run_lock
+from pipeline.state import plan_run, save_state
 from pipeline.userrules import load_rules
 
-from .executors import default_workers, local_processes
+from flows.executors import dask_cluster, default_workers, local_processes
+from flows.progress import ProgressLine
 
 # Measured on this 2-core machine (see README, "Batch size"): a task costs
 # ~6-10 ms of Prefect bookkeeping and a process hand-off ~2 ms, while a
@@ -55,8 +58,14 @@ def clean_batch(raw_dir: str, clean_dir: str, rels: list[str], limits: Limits, r
 # Task threads only wait on the process pool, so a few per core suffice.
 @flow(name="boilerstrip-clean", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=8))
 def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = None,
-               rules_path: str | None = None, limits: Limits | None = None) -> dict:
-    """Clean every file under ``raw`` into ``clean``; publish a summary table."""
+               rules_path: str | None = None, limits: Limits | None = None, full: bool = False,
+               dask_address: str | None = None, dask_workers: int | None = None) -> dict:
+    """Clean new and changed files under ``raw`` into ``clean``; publish a summary table.
+
+    ``full`` cleans every file again, whatever ``clean/state.json`` says. Batches
+    run on local worker processes, or on Dask: an existing cluster at
+    ``dask_address`` or a local cluster of ``dask_workers`` processes.
+    """
     global _executor
     logger = get_run_logger()
     raw_dir, clean_dir = Path(raw), Path(clean)
@@ -64,21 +73,36 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
     started = time.monotonic()
     with run_lock(clean_dir):
         rels = discover(raw_dir)
-        batches = make_batches(raw_dir, rels, BATCH_BYTES, BATCH_MAX_FILES)
-        logger.info("%d files in %d batches", len(rels), len(batches))
+        plan = plan_run(raw_dir, clean_dir, rels, full)
+        batches = make_batches(raw_dir, plan.todo, BATCH_BYTES, BATCH_MAX_FILES)
+        logger.info("%d files, %d new or changed, in %d batches", len(rels), len(plan.todo), len(batches))
         total = BatchStats()
         workers = workers or default_workers()
-        with local_processes(workers) as pool:
-            _executor = pool if workers > 1 and len(batches) > 1 else None
+        if dask_address or dask_workers:
+            executor = dask_cluster(dask_address, dask_workers)
+        else:
+            executor = local_processes(workers)
+        with executor as pool:
+            in_process = not (dask_address or dask_workers) and (workers <= 1 or len(batches) <= 1)
+            # One small batch is faster here than a worker process starting up.
+            _executor = None if in_process else pool
             try:
                 futures = clean_batch.map(str(raw_dir), str(clean_dir), batches, limits, rules_path) \
                     if batches else []
-                for future in futures:
-                    part = future.result()
-                    total.add(_stats_from_dict(part))
+                progress_id = create_progress_artifact(0.0, key="boilerstrip-progress",
+                                                       description="Share of batches cleaned")
+                line = ProgressLine(len(batches))
+                for done, future in enumerate(as_completed(futures), start=1):
+                    total.add(_stats_from_dict(future.result()))
+                    # One update per batch: each costs an API call (~11 ms).
+                    update_progress_artifact(progress_id, 100.0 * done / len(batches))
+                    line.update(done, total.documents)
+                line.close()
             finally:
                 _executor = None
         stale = remove_stale(clean_dir, rels)
+        total.skipped = len(plan.unchanged)
+        save_state(clean_dir, plan)
     summary = total.as_dict()
     summary.update(batches=len(batches), stale_removed=stale, wall_seconds=round(time.monotonic() - started, 3))
     publish_summary(summary)
@@ -87,7 +111,7 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
 
 def _stats_from_dict(data: dict) -> BatchStats:
     stats = BatchStats(files=data["files"], documents=data["documents"], records=data["records"],
-                       rejects=data["rejects"], seconds=data["seconds"])
+                       rejects=data["rejects"], seconds=data["seconds"], skipped=data["skipped_unchanged"])
     stats.removed.update(data["removed"])
     stats.reject_reasons.update(data["reject_reasons"])
     return stats
@@ -96,6 +120,7 @@ def _stats_from_dict(data: dict) -> BatchStats:
 def publish_summary(summary: dict) -> None:
     rows = [
         {"measure": "files read", "value": summary["files"]},
+        {"measure": "files unchanged (skipped)", "value": summary["skipped_unchanged"]},
         {"measure": "records written", "value": summary["records"]},
         {"measure": "rejects", "value": summary["rejects"]},
     ]

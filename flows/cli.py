@@ -1,6 +1,7 @@
 """The ``boilerstrip`` command.
 
     boilerstrip run [--raw DIR] [--clean DIR]     clean raw/ into clean/ (Prefect flow)
+    boilerstrip serve --cron "*/15 * * * *"       the same on a schedule (Prefect server)
     boilerstrip explain FILE                      why each line was kept or removed
     boilerstrip eval --gold-dir DIR --input text|html
 """
@@ -22,7 +23,22 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--clean", default="clean", help="output directory (default: clean)")
     run.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     run.add_argument("--rules", default=None, help="TOML file of extra keep/drop rules")
+    run.add_argument("--dask-address", default=None, help="run batches on an existing Dask cluster (tcp://HOST:PORT)")
+    run.add_argument("--dask-workers", type=int, default=None, help="run batches on a local Dask cluster of N workers")
+    run.add_argument("--full", action="store_true", help="clean every file again, not only new or changed ones")
     run.add_argument("--no-prefect", action="store_true", help="run the library directly, without Prefect")
+    run.add_argument("--max-doc-mb", type=float, default=None,
+                     help="reject a document over this many million characters (default: 5)")
+    run.add_argument("--max-doc-seconds", type=float, default=None,
+                     help="reject a document that takes longer than this to clean (default: 30)")
+
+    serve = sub.add_parser("serve", help="run the flow on a schedule (needs PREFECT_API_URL)")
+    serve.add_argument("--raw", default="raw")
+    serve.add_argument("--clean", default="clean")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    serve.add_argument("--dask-address", default=None)
 
     explain = sub.add_parser("explain", help="show each block of one input: keep/drop, category, reason")
     explain.add_argument("file")
@@ -39,26 +55,36 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "serve":
+        import flows  # noqa: F401
+        from .serve import serve as serve_flow
+
+        serve_flow(args.raw, args.clean, args.cron, args.interval, dask_address=args.dask_address)
+        return 0
     if args.command == "explain":
         return _explain(args)
     return _eval(args)
 
 
 def _run(args) -> int:
+    from pipeline.limits import Limits
     from pipeline.run import RunLocked
 
     raw = Path(args.raw)
     if not raw.is_dir():
         print(f"boilerstrip: raw dir {raw} does not exist", file=sys.stderr)
         return 2
+    limits = Limits.from_options(args.max_doc_mb, args.max_doc_seconds)
     try:
         if args.no_prefect:
             from pipeline.run import run
             from pipeline.userrules import load_rules
 
-            summary = run(raw, args.clean, rules=load_rules(args.rules) if args.rules else None).as_dict()
+            summary = run(raw, args.clean, limits=limits, rules=load_rules(args.rules) if args.rules else None,
+                          full=args.full).as_dict()
         else:
-            summary = run_flow(str(raw), args.clean, args.workers, args.rules)
+            summary = run_flow(str(raw), args.clean, args.workers, args.rules, args.full,
+                               args.dask_address, args.dask_workers, limits=limits)
     except RunLocked as exc:
         print(f"boilerstrip: {exc}", file=sys.stderr)
         return 3
@@ -66,7 +92,9 @@ def _run(args) -> int:
     return 0
 
 
-def run_flow(raw: str, clean: str, workers: int | None = None, rules: str | None = None) -> dict:
+def run_flow(raw: str, clean: str, workers: int | None = None, rules: str | None = None,
+             full: bool = False, dask_address: str | None = None, dask_workers: int | None = None,
+             limits=None) -> dict:
     import flows  # noqa: F401  (quiet, offline Prefect settings)
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -75,7 +103,8 @@ def run_flow(raw: str, clean: str, workers: int | None = None, rules: str | None
     # The heartbeat thread costs ~1 s at the end of every flow call and buys
     # nothing for a local run.
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return clean_flow(raw=raw, clean=clean, workers=workers, rules_path=rules)
+        return clean_flow(raw=raw, clean=clean, workers=workers, rules_path=rules, full=full,
+                          dask_address=dask_address, dask_workers=dask_workers, limits=limits)
 
 
 def _explain(args) -> int:

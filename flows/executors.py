@@ -25,3 +25,22 @@ def local_processes(workers: int | None = None) -> Iterator[Executor]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers or default_workers(), mp_context=context) as pool:
         yield pool
+
+
+@contextmanager
+def dask_cluster(address: str | None = None, workers: int | None = None) -> Iterator:
+    """A Dask client: on an existing cluster at ``address``, or a local one of ``workers`` processes.
+
+    The client's ``submit(fn, *args).result()`` is all the flow uses, the same
+    call as on a ``concurrent.futures`` executor.
+    """
+    from distributed import Client, LocalCluster
+
+    if address:
+        with Client(address) as client:
+            yield client
+        return
+    # One thread per worker process: cleaning is CPU-bound Python.
+    with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client

@@ -11,8 +11,6 @@ read -> decode/repair (pipeline.read, pipeline.decode) -> segment -> classify
 """
 from __future__ import annotations
 
-import time
-
 from .classify import classify_blocks, decide
 from .features import lexicon_hits
 from .html_body import extract_html_body
@@ -40,7 +38,6 @@ def clean_document(doc: Document, limits: Limits | None = None, rules=None) -> D
     limits = limits or Limits()
     if len(doc.content) > limits.max_doc_chars:
         raise Rejected(f"document larger than the limit of {limits.max_doc_chars} characters")
-    started = time.monotonic()
     if doc.format == "html":
         _clean_html(doc, rules)
     else:
@@ -48,8 +45,6 @@ def clean_document(doc: Document, limits: Limits | None = None, rules=None) -> D
     _apply_hints(doc.meta, doc.hints)
     if not doc.meta.language:
         doc.meta.language = detect_language(doc.body)
-    if time.monotonic() - started > limits.max_doc_seconds:
-        raise Rejected(f"cleaning took longer than the limit of {limits.max_doc_seconds} s")
     if not doc.body.strip():
         raise Rejected("not an article: no article text left after removing boilerplate")
     return doc

@@ -1,7 +1,10 @@
 """Bytes to clean Unicode text, with every repair named.
 
-Order matters: a byte-order mark settles the encoding; then strict UTF-8; then
-charset detection (charset-normalizer), never a blind guess. After decoding,
+Order matters: a byte-order mark settles the encoding; then magic numbers of
+binary formats; then UTF-16's NUL pattern (ASCII as UTF-16 is valid UTF-8, so
+this comes before UTF-8); then strict UTF-8, or UTF-8 with a few bad bytes
+replaced when most multi-byte sequences are valid; then charset detection
+(charset-normalizer), never a blind guess. After decoding,
 ftfy repairs mojibake ("â€™" -> "’"), leftover HTML entities and control
 characters; the text is NFC-normalised and odd spaces are made plain.
 
@@ -59,6 +62,34 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
+# [^<>]: a scan that starts at "<meta" stops at the next tag, so a page of
+# unclosed "<meta" costs linear time.
+_META_CHARSET = re.compile(rb"""<meta\s[^<>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{2,40})""", re.I)
+
+
+def decode_html_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML payload: BOM, then the declared or ``<meta>`` charset, then detection."""
+    if not declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii", "replace") if m else None
+    if declared:
+        try:
+            info = codecs.lookup(declared)
+            # "rot13", "base64" and "zip" are codecs too, but not text encodings.
+            codec = info.name if getattr(info, "_is_text_encoding", True) else None
+        except LookupError:
+            codec = None
+        if codec:
+            # Browsers read "latin-1" and "ascii" labels as Windows-1252.
+            if codec in ("latin-1", "iso8859-1", "ascii"):
+                codec = "cp1252"
+            try:
+                return data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                pass  # a wrong label: fall through to detection
+    return decode_bytes(data)[0]
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Name the binary format ``data`` starts with, or None if it may be text."""
     for magic, name in _BINARY_MAGIC:
@@ -69,22 +100,105 @@ def sniff_binary(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``; raise Rejected if it is not text."""
+    text, encoding, _ = decode_text(data)
+    return text, encoding
+
+
+def decode_text(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode ``data`` to ``(text, encoding, repairs)``; raise Rejected if it is not text.
+
+    ``repairs`` names what decoding had to do: a legacy charset, or invalid
+    bytes replaced in a file that is otherwise UTF-8.
+    """
     if not data.strip():
         raise Rejected("empty input")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
+            return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding, []
     binary = sniff_binary(data)
     if binary:
         raise Rejected(f"not text: looks like a {binary}")
+    # UTF-16 without a BOM is valid UTF-8 when its text is ASCII (every other
+    # byte NUL), so the NUL pattern must be read before trying UTF-8.
+    wide = sniff_utf16(data)
+    if wide:
+        text = data.decode(wide, errors="replace")
+        return text, wide, [] if "\ufffd" not in text else [f"invalid {wide} bytes replaced"]
+    if _looks_binary(data):
+        raise Rejected("not text: binary data (control bytes where text has none)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8", ["invalid UTF-8 bytes replaced"]
     encoding = _detect(data)
     if encoding is None:
         raise Rejected("undecodable: no text encoding fits these bytes")
-    return data.decode(encoding, errors="replace"), encoding
+    return data.decode(encoding, errors="replace"), encoding, [f"decoded as {encoding}"]
+
+
+_SNIFF_BYTES = 4096
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" if ``data`` has UTF-16's NUL pattern, else None.
+
+    Text in Latin script as UTF-16 has a NUL in nearly every other byte, on the
+    odd positions (little-endian) or the even ones (big-endian); text in
+    other scripts has few NULs but still repeats the high byte. Only the
+    first one is sniffed: scripts without NULs are left to charset detection.
+
+    >>> sniff_utf16("Hello there".encode("utf-16-le")), sniff_utf16(b"Hello there")
+    ('utf-16-le', None)
+    """
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 4:
+        return None
+    half = len(head) // 2
+    even_nuls = head[0::2].count(0)
+    odd_nuls = head[1::2].count(0)
+    # A NUL on one side in most pairs and almost never on the other.
+    if odd_nuls >= 0.3 * half and even_nuls <= 0.02 * half:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * half and odd_nuls <= 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+# Bytes no text file holds: C0 controls other than tab, line feed, form feed,
+# carriage return and escape.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True if the head of ``data`` has more control bytes than text ever has."""
+    head = data[:_SNIFF_BYTES]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > max(2, 0.01 * len(head))
+
+
+# A lead byte and its continuation bytes: a well-formed UTF-8 multi-byte
+# character. Legacy single-byte text almost never forms these by chance.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    r"""True if ``data`` is UTF-8 with a few bad bytes, not text in a legacy charset.
+
+    A legacy file's non-ASCII bytes are nearly all invalid as UTF-8; a damaged
+    UTF-8 file has many well-formed multi-byte characters and few bad bytes.
+
+    >>> _mostly_utf8("café naïve – déjà vu".encode() + b"\xff\xfe" + "über".encode())
+    True
+    >>> _mostly_utf8("café naïve déjà vu".encode("cp1252"))
+    False
+    """
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return False
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    return bad <= good
 
 
 def _detect(data: bytes) -> str | None:

@@ -16,6 +16,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from .record import safe_text
+
 ARTICLES = "articles"
 REJECTED = "rejected"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -51,7 +53,28 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def jsonl_bytes(rows: list[dict]) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+    """Rows as JSON Lines in UTF-8; a string UTF-8 cannot hold is escaped, never a crash."""
+    return b"".join(_row_bytes(row) for row in rows)
+
+
+def _row_bytes(row: dict) -> bytes:
+    line = json.dumps(row, ensure_ascii=False) + "\n"
+    try:
+        return line.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a non-UTF-8 file name, a JSON "\ud800" escape)
+        # that no earlier step replaced.
+        return (json.dumps(_safe(row), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _safe(value):
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_safe(v) for v in value]
+    return value
 
 
 def replace_outputs(clean_dir: Path, rel: str, records: list[dict], rejects: list[dict]) -> None:
@@ -69,9 +92,16 @@ def replace_outputs(clean_dir: Path, rel: str, records: list[dict], rejects: lis
 
 
 def remove_stale(clean_dir: Path, live_rels: list[str]) -> int:
-    """Delete outputs of raw files that no longer exist, and leftover temp files."""
+    """Delete outputs of raw files that no longer exist, and leftover temp files.
+
+    A run killed mid-write leaves ``.tmp-*`` files beside the outputs and the
+    state file; they are never valid output.
+    """
     keep = {output_name(rel) for rel in live_rels}
     removed = 0
+    for path in clean_dir.glob(".tmp-*") if clean_dir.is_dir() else []:
+        path.unlink()
+        removed += 1
     for sub in (ARTICLES, REJECTED):
         folder = clean_dir / sub
         if not folder.is_dir():

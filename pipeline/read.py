@@ -9,17 +9,18 @@ Nothing here raises for bad input: a file that cannot be read yields a
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
+import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import decode_bytes, repair_text
+from .decode import decode_text, repair_text
 from .limits import Limits
-from .record import Document, Rejected
+from .record import Document, Rejected, safe_text
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html",
                  ".htm": "html", ".xhtml": "html"}
@@ -40,7 +41,7 @@ class Reject:
     error: str
 
     def to_record(self) -> dict:
-        return {"source": self.source, "error": self.error}
+        return {"source": safe_text(self.source), "error": safe_text(self.error)}
 
 
 def input_kind(name: str) -> str | None:
@@ -66,51 +67,95 @@ def discover(raw_dir: Path) -> list[str]:
     """Every file under ``raw_dir``, recursively, as sorted posix paths relative to it.
 
     Hidden files and directories (``.name``) are skipped: editors and scrapers
-    keep their temporary files there. Symlinked directories are not entered.
+    keep their temporary files there. Symlinked directories are not entered,
+    but are listed, so that each becomes a reject rather than vanishing.
     """
     found = []
     for root, dirs, files in os.walk(raw_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in files + linked:
             if name.startswith("."):
                 continue
             found.append((Path(root) / name).relative_to(raw_dir).as_posix())
     return sorted(found)
 
 
+def check_path(raw_dir: Path, rel: str) -> None:
+    """Raise Rejected for an entry that must not be read: a link out of the raw dir, a directory."""
+    path = raw_dir / rel
+    real = os.path.realpath(path)
+    if not Path(real).is_relative_to(os.path.realpath(raw_dir)):
+        raise Rejected("symlink points outside the raw dir; not followed")
+    if path.is_symlink() and os.path.isdir(real):
+        raise Rejected("symlink to a directory; not followed")
+
+
+def open_raw(raw_dir: Path, rel: str):
+    """Open a raw file for reading in binary; raise Rejected unless it is a regular file inside the raw dir.
+
+    The path opened is the resolved one, with O_NOFOLLOW, so a link swapped
+    in after the check fails to open rather than leading outside; the file
+    type is checked on the open descriptor; O_NONBLOCK keeps a FIFO from
+    hanging the run.
+    """
+    check_path(raw_dir, rel)
+    real = os.path.realpath(raw_dir / rel)
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Rejected("not a regular file (a FIFO, device or directory); not read")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bytes(raw_dir: Path, rel: str, limits: Limits) -> bytes:
     """The file's bytes, gunzipped, refusing symlinks that leave the raw dir and oversize files."""
-    path = raw_dir / rel
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(raw_dir.resolve()):
-            raise Rejected("symlink points outside the raw dir; not followed")
-    if path.stat().st_size > limits.max_file_bytes:
-        raise Rejected(f"file larger than the limit of {limits.max_file_bytes} bytes")
-    with open(path, "rb") as handle:
+    with open_raw(raw_dir, rel) as handle:
+        if os.fstat(handle.fileno()).st_size > limits.max_file_bytes:
+            raise Rejected(f"file larger than the limit of {limits.max_file_bytes} bytes")
         data = handle.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise Rejected(f"file larger than the limit of {limits.max_file_bytes} bytes")
     if rel.lower().endswith(".gz"):
         data = gunzip(data, limits.max_file_bytes)
     return data
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data with a size cap (a small file can inflate enormously)."""
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise Rejected(f"corrupt gzip data: {exc}") from None
-    if len(out) > max_bytes:
-        raise Rejected(f"gzip content larger than the limit of {max_bytes} bytes")
-    if not inflater.eof:
-        raise Rejected("truncated gzip file: the compressed stream ends early")
-    return out
+    """Decompress gzip data with a size cap (a small file can inflate enormously).
+
+    Concatenated gzip members (what ``cat a.gz b.gz`` makes) are all read.
+    """
+    if not data:
+        raise Rejected("empty input: a zero-byte gzip file")
+    out = bytearray()
+    while True:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            # Never 0 here: zlib reads a max_length of 0 as "no limit".
+            out += inflater.decompress(data, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise Rejected(f"corrupt gzip data: {exc}") from None
+        if len(out) > max_bytes:
+            raise Rejected(f"gzip content larger than the limit of {max_bytes} bytes")
+        if not inflater.eof:
+            raise Rejected("truncated gzip file: the compressed stream ends early")
+        data = inflater.unused_data
+        if not data.startswith(b"\x1f\x8b"):
+            return bytes(out)  # the end, or padding some tools add
 
 
 def read_documents(raw_dir: Path, rel: str, limits: Limits | None = None) -> Iterator[Document | Reject]:
     """Every document in one raw file, or the rejects that stand for it."""
     limits = limits or Limits()
+    try:
+        check_path(raw_dir, rel)
+    except Rejected as exc:
+        yield Reject(rel, str(exc))
+        return
     kind = input_kind(rel)
     if kind is None:
         yield Reject(rel, "unsupported file type (expected .txt, .md, .html, .jsonl, .json or .warc, optionally .gz)")
@@ -121,28 +166,138 @@ def read_documents(raw_dir: Path, rel: str, limits: Limits | None = None) -> Ite
         return
     try:
         data = read_bytes(raw_dir, rel, limits)
-        text, encoding = decode_bytes(data)
+        text, _, repairs = decode_text(data)
     except Rejected as exc:
         yield Reject(rel, str(exc))
         return
     except OSError as exc:
         yield Reject(rel, f"cannot read file: {exc.strerror or exc}")
         return
+    del data  # a large file's bytes need not outlive its text
     if kind == "records":
-        yield from _records(rel, text, limits)
+        yield from _records(rel, text, limits, repairs)
         return
-    yield make_document(rel, text, kind, {}, [] if encoding.startswith("utf") else [f"decoded as {encoding}"])
+    yield make_document(rel, text, kind, {}, repairs, limits)
 
 
-def make_document(source: str, text: str, kind: str, hints: dict, repairs: list[str]) -> Document | Reject:
+def make_document(source: str, text: str, kind: str, hints: dict, repairs: list[str],
+                  limits: Limits | None = None) -> Document | Reject:
+    """A Document for ``text``, or a Reject if it is empty or too large.
+
+    The size is checked before any repair: ftfy and the regexes must not
+    spend seconds on a document that is rejected anyway.
+    """
+    limits = limits or Limits()
     if not text.strip():
         return Reject(source, "empty input: no text")
-    fixed, fixes = repair_text(text) if kind == "text" else (text, [])
-    return Document(source=source, content=fixed, format=kind, hints=hints, repairs=repairs + fixes)
+    if len(text) > limits.max_doc_chars:
+        return Reject(source, f"document larger than the limit of {limits.max_doc_chars} characters "
+                              f"({len(text)} characters)")
+    repairs = list(repairs)
+    if _SURROGATE.search(text):
+        # JSON's "\ud800" escapes decode to lone surrogates, which UTF-8 cannot hold.
+        text = _SURROGATE.sub("\ufffd", text)
+        repairs.append("lone surrogate escapes replaced")
+    if kind == "text":
+        text, fixes = repair_text(text)
+        repairs += fixes
+    elif kind == "html":
+        text, flattened = limit_html_depth(text, MAX_HTML_DEPTH)
+        if flattened:
+            repairs.append(f"HTML nested deeper than {MAX_HTML_DEPTH} elements: {flattened} deeper tags removed")
+    return Document(source=source, content=text, format=kind, hints=hints, repairs=repairs)
 
 
-def _records(rel: str, text: str, limits: Limits) -> Iterator[Document | Reject]:
-    """JSON Lines (one object a line) or a JSON array / object of page records."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Browsers stop nesting at a few hundred levels (Chromium: 512) and libxml2
+# (under trafilatura) gives up at 256; lexbor and our tree walks grow
+# quadratically with depth, so 100,000 nested elements take minutes and
+# gigabytes. Tags deeper than this are removed, their text kept.
+MAX_HTML_DEPTH = 200
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr "
+                       "basefont bgsound frame keygen".split())
+# Elements whose end tag the parser implies: a run of unclosed <p> does not nest.
+_IMPLIED_END_TAGS = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption "
+                              "rb rt rp rtc html head body".split())
+# Elements whose content is text, not markup: "<div>" in a script is not a tag.
+_RAW_TEXT_TAGS = frozenset("script style textarea title xmp noscript iframe noembed noframes plaintext".split())
+_TAG_OR_COMMENT = re.compile(r"<(?:!--|(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>)")
+
+
+def limit_html_depth(html: str, max_depth: int) -> tuple[str, int]:
+    """``html`` with tags nested deeper than ``max_depth`` removed, and how many were.
+
+    A cheap scan of tags, not a parse: it only has to bound the depth a real
+    parser will see, and leaves pages within the bound untouched.
+
+    >>> limit_html_depth("<div><div><div>x</div></div></div>", 2)
+    ('<div><div>x</div></div>', 2)
+    """
+    if html.count("<") <= max_depth:
+        return html, 0
+    depth = 0
+    dropped: dict[str, int] = {}
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _TAG_OR_COMMENT.search(html, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group(2) is None:  # a comment: skip to its end
+            end = html.find("-->", pos)
+            pos = len(html) if end < 0 else end + 3
+            continue
+        name = m.group(2).lower()
+        if m.group(1):
+            if dropped.get(name):
+                dropped[name] -= 1
+                cuts.append(m.span())
+            elif name not in _VOID_TAGS and name not in _IMPLIED_END_TAGS and depth:
+                depth -= 1
+            continue
+        if name in _RAW_TEXT_TAGS:
+            end = _find_ci(html, f"</{name}", pos)
+            pos = len(html) if end < 0 else end
+            continue
+        if name in _VOID_TAGS or name in _IMPLIED_END_TAGS:
+            continue
+        if depth >= max_depth:
+            dropped[name] = dropped.get(name, 0) + 1
+            cuts.append(m.span())
+        else:
+            depth += 1
+    if not cuts:
+        return html, 0
+    parts, last = [], 0
+    for start, end in cuts:
+        parts.append(html[last:start])
+        last = end
+    parts.append(html[last:])
+    return "".join(parts), len(cuts)
+
+
+def _find_ci(text: str, needle: str, start: int) -> int:
+    """``text.find(needle, start)`` ignoring case, for an ASCII ``needle``."""
+    m = re.compile(re.escape(needle), re.I).search(text, start)
+    return m.start() if m else -1
+
+
+def _records(rel: str, text: str, limits: Limits, repairs: list[str]) -> Iterator[Document | Reject]:
+    """JSON Lines (one object a line) or a JSON array / object of page records.
+
+    A file with no record at all is one reject, so that every file is accounted for.
+    """
+    count = 0
+    for item in _record_items(rel, text, limits, repairs):
+        count += 1
+        yield item
+    if not count:
+        yield Reject(rel, "no records: the file holds no JSON records")
+
+
+def _record_items(rel: str, text: str, limits: Limits, repairs: list[str]) -> Iterator[Document | Reject]:
     stripped = text.lstrip()
     if rel.lower().removesuffix(".gz").endswith(".json") and stripped[:1] in "[{":
         try:
@@ -150,9 +305,13 @@ def _records(rel: str, text: str, limits: Limits) -> Iterator[Document | Reject]
         except json.JSONDecodeError as exc:
             yield Reject(rel, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
             return
+        except (ValueError, RecursionError) as exc:
+            # Nesting deeper than the parser's stack, or an integer of 5,000 digits.
+            yield Reject(rel, f"invalid JSON: {exc}")
+            return
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
-            yield record_to_document(f"{rel}#{i}", item)
+            yield record_to_document(f"{rel}#{i}", item, limits, repairs)
         return
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -163,24 +322,41 @@ def _records(rel: str, text: str, limits: Limits) -> Iterator[Document | Reject]
         except json.JSONDecodeError as exc:
             yield Reject(source, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
-        yield record_to_document(source, item)
+        except (ValueError, RecursionError) as exc:
+            yield Reject(source, f"malformed JSON line: {exc}")
+            continue
+        yield record_to_document(source, item, limits, repairs)
 
 
-def record_to_document(source: str, item: object) -> Document | Reject:
+def record_to_document(source: str, item: object, limits: Limits | None = None,
+                       repairs: list[str] | None = None) -> Document | Reject:
     """A scraper's JSON record (``html`` or ``text`` plus optional metadata) as a Document."""
     if not isinstance(item, dict):
         return Reject(source, f"JSON record is a {type(item).__name__}, expected an object")
     hints = {}
     for hint, names in _HINT_FIELDS.items():
         for name in names:
-            value = item.get(name)
+            value = _hint_value(item.get(name))
             if value:
                 hints[hint] = value
                 break
     for name in _HTML_FIELDS:
         if isinstance(item.get(name), str) and item[name].strip():
-            return make_document(source, item[name], "html", hints, [])
+            return make_document(source, item[name], "html", hints, repairs or [], limits)
     for name in _TEXT_FIELDS:
         if isinstance(item.get(name), str) and item[name].strip():
-            return make_document(source, item[name], "text", hints, [])
+            return make_document(source, item[name], "text", hints, repairs or [], limits)
     return Reject(source, "JSON record has no non-empty 'html' or 'text' field")
+
+
+def _hint_value(value: object) -> str | list[str] | None:
+    """A metadata value fit to pass on: a string or a list of strings, surrogate-free.
+
+    A scraper's ``"title": {"en": ...}`` or ``"url": 42`` is dropped, not passed
+    to code that expects text.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [_SURROGATE.sub("\ufffd", v) for v in value]
+    return None

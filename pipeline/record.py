@@ -6,6 +6,7 @@ record type. ``Document.to_record()`` is the JSON object written to ``clean/``.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,10 +80,11 @@ class Document:
     @property
     def id(self) -> str:
         """Stable id: the same source gives the same id on every run."""
-        return hashlib.sha1(self.source.encode("utf-8")).hexdigest()[:16]
+        # surrogatepass: a non-UTF-8 file name still gets an id (same bytes otherwise).
+        return hashlib.sha1(self.source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def to_record(self) -> dict[str, Any]:
-        record = {"schema_version": SCHEMA_VERSION, "id": self.id, "source": self.source}
+        record = {"schema_version": SCHEMA_VERSION, "id": self.id, "source": safe_text(self.source)}
         record.update(asdict(self.meta))
         record["text"] = self.body
         record["removed"] = [
@@ -91,6 +93,27 @@ class Document:
         ]
         record["repairs"] = self.repairs
         return record
+
+
+def safe_text(text: str) -> str:
+    r"""``text`` as valid UTF-8: undecodable bytes of a file name as ``\xNN`` escapes.
+
+    Paths read from disk carry a non-UTF-8 name's bytes as lone surrogates
+    (``os.fsdecode``), which no UTF-8 output can hold; the escape keeps them
+    readable. The real path is still used to read the file.
+
+    >>> safe_text(os.fsdecode(b"caf\xe9 news.txt")), safe_text("café")
+    ('caf\\xe9 news.txt', 'café')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Rejected(Exception):

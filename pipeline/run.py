@@ -18,6 +18,8 @@ from .limits import Limits
 from .output import remove_stale, replace_outputs
 from .read import Reject, discover, read_documents
 from .record import Rejected
+from .state import plan_run, save_state
+from .timeout import time_limit
 
 
 @dataclass
@@ -29,6 +31,7 @@ class BatchStats:
     removed: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    skipped: int = 0          # unchanged since the last run
 
     def add(self, other: "BatchStats") -> "BatchStats":
         self.files += other.files
@@ -38,16 +41,24 @@ class BatchStats:
         self.removed.update(other.removed)
         self.reject_reasons.update(other.reject_reasons)
         self.seconds += other.seconds
+        self.skipped += other.skipped
         return self
 
     def as_dict(self) -> dict:
         return {"files": self.files, "documents": self.documents, "records": self.records,
                 "rejects": self.rejects, "removed": dict(self.removed),
-                "reject_reasons": dict(self.reject_reasons), "seconds": round(self.seconds, 3)}
+                "reject_reasons": dict(self.reject_reasons), "seconds": round(self.seconds, 3),
+                "skipped_unchanged": self.skipped}
 
 
 def clean_file(raw_dir: Path, rel: str, limits: Limits | None = None, rules=None) -> tuple[list[dict], list[dict]]:
-    """Records and rejects for one raw file. Never raises for bad input."""
+    """Records and rejects for one raw file. Never raises for bad input.
+
+    Any exception while cleaning one document becomes that document's reject:
+    a bug or a pathological page must cost one document, not the run. Only
+    KeyboardInterrupt and SystemExit (not Exceptions) get through.
+    """
+    limits = limits or Limits()
     records, rejects = [], []
     try:
         for item in read_documents(raw_dir, rel, limits):
@@ -55,15 +66,20 @@ def clean_file(raw_dir: Path, rel: str, limits: Limits | None = None, rules=None
                 rejects.append(item.to_record())
                 continue
             try:
-                records.append(clean_document(item, limits, rules).to_record())
+                # Appended only once the limit's after-the-fact check has passed:
+                # a document over time must be a reject, not a record and a reject.
+                with time_limit(limits.max_doc_seconds):
+                    record = clean_document(item, limits, rules).to_record()
+                records.append(record)
             except Rejected as exc:
-                rejects.append({"source": item.source, "error": str(exc)})
-            except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
-                    AttributeError, OSError, UnicodeError) as exc:
-                # A bug or a pathological page must cost one document, not the run.
-                rejects.append({"source": item.source, "error": f"internal error: {type(exc).__name__}: {exc}"})
+                rejects.append(Reject(item.source, str(exc)).to_record())
+            except Exception as exc:
+                rejects.append(Reject(item.source, f"internal error: {type(exc).__name__}: {exc}").to_record())
     except OSError as exc:
-        rejects.append({"source": rel, "error": f"cannot read file: {exc}"})
+        rejects.append(Reject(rel, f"cannot read file: {exc.strerror or exc}").to_record())
+    except Exception as exc:
+        # The reader failed partway: what it yielded stands, the rest of the file is this reject.
+        rejects.append(Reject(rel, f"internal error reading file: {type(exc).__name__}: {exc}").to_record())
     return records, rejects
 
 
@@ -137,11 +153,17 @@ class RunLocked(RuntimeError):
 
 
 def run(raw_dir: str | Path = "raw", clean_dir: str | Path = "clean", limits: Limits | None = None,
-        rules=None) -> BatchStats:
-    """Clean every file under ``raw_dir`` into ``clean_dir`` in this process."""
+        rules=None, full: bool = False) -> BatchStats:
+    """Clean new and changed files under ``raw_dir`` into ``clean_dir`` in this process.
+
+    ``full`` cleans every file again, whatever the state file says.
+    """
     raw_dir, clean_dir = Path(raw_dir), Path(clean_dir)
     with run_lock(clean_dir):
         rels = discover(raw_dir)
-        stats = process_batch(raw_dir, clean_dir, rels, limits, rules)
+        plan = plan_run(raw_dir, clean_dir, rels, full)
+        stats = process_batch(raw_dir, clean_dir, plan.todo, limits, rules)
+        stats.skipped = len(plan.unchanged)
         remove_stale(clean_dir, rels)
+        save_state(clean_dir, plan)
     return stats

@@ -13,8 +13,9 @@ import re
 
 from .record import Block
 
-# Images first: their alt text is not body text.
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Images first: their alt text is not body text. Like _LINK, the URL part is
+# a run of non-space characters, so a line of unclosed "![](" stays linear.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 # A link's text may itself hold brackets one level deep; the URL has no spaces
 # except an optional quoted title.
 _LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")

@@ -76,3 +76,23 @@ def test_records_are_json_lines(raw, tmp_path):
     for path in (clean / "articles").glob("*.jsonl"):
         for line in path.read_text("utf-8").splitlines():
             json.loads(line)
+
+
+def test_unchanged_raw_dir_makes_a_no_op_run_and_full_redoes_everything(raw, tmp_path):
+    clean = tmp_path / "clean"
+    first = run(raw, clean)
+    again = run(raw, clean)
+    assert again.files == 0 and again.skipped == first.files
+    full = run(raw, clean, full=True)
+    assert full.files == first.files and full.skipped == 0
+
+
+def test_a_changed_file_replaces_its_records(raw, tmp_path):
+    clean = tmp_path / "clean"
+    run(raw, clean)
+    path = raw / "scraped" / "harbour-reopens.txt"
+    path.write_text(path.read_text("utf-8").replace("forty passengers", "fifty-one passengers"), "utf-8")
+    stats = run(raw, clean)
+    assert stats.files == 1
+    records = [r for r in read_jsonl(clean / "articles") if r["source"] == "scraped/harbour-reopens.txt"]
+    assert len(records) == 1 and "fifty-one passengers" in records[0]["text"]

@@ -1,0 +1,215 @@
+"""Turn raw byline strings into a clean list of person names.
+
+>>> clean_authors(["By Jane Doe and John Smith, Staff Writers"])
+['Jane Doe', 'John Smith']
+>>> clean_authors(["Staff report"])
+[]
+>>> clean_authors(["@handle", "Reuters", "https://x.com/author/jd"])
+[]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Leading words that introduce a byline in several languages.
+# "By", "Written by", "Guide by", "Autor:", and "ByJane" (no space, as scraped
+# text glues inline elements) before a capital letter only.
+_BY_PREFIX = re.compile(
+    r"^(?:[^\W\d_]{2,15}\s{1,3})?"
+    r"(?:(?:by|von|par|por|di|door|przez)(?:\b|(?=(?-i:[A-Z])))|"
+    r"(?:from|автор|авторы|author|authors|autor|autorin|auteur|autore|text|texto|redakcja|writer|"
+    r"contributors?|escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}[:\-–—]?\s{0,3}",
+    re.IGNORECASE)
+# Inline elements glued together: "Emmet WhiteUpdated: ...".
+_GLUED = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last|Reviewed|Founder|Contributing|Senior|"
+                    r"Staff|Head|Editor|Tech|Writer|Reporter|On|In)\b)")
+# Words glued by scraping: "RichardsonTrending", "ZeldmanNovember" (but not
+# "McDonald" or "DeCamp": the first part must have four letters or more).
+_CAMEL = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
+_WRITTEN_BY = re.compile(r"\bwritten\s{1,3}by\b", re.IGNORECASE)
+# Separators between names. Each alternative starts with a literal or a word
+# boundary, so a run of spaces is scanned in one pass.
+_SPLIT = re.compile(r"[,;|/&+]|\b(?:and|und|et|y|e|i|и|en|with)\b", re.IGNORECASE)
+ROLE_WORDS = frozenset("""
+staff writer writers reporter reporters correspondent correspondents editor editors editorial
+contributor contributors columnist columnists senior chief associate deputy managing executive
+news desk team staff report reports author authors admin administrator guest producer journalist
+journalists photographer photographers photo photos video intern analyst press release
+redaktion redaktor redakteur redakteurin correspondant rédaction redacción redazione redacao
+redação autor contributing special assistant director founder ceo president manager officer
+member lead head host anchor writer blogger publisher published updated sponsored content
+desk wire wires service agency agencies newsroom bureau online digital web media group
+professor university college columnists
+""".split())
+_TEAM_WORDS = frozenset("team staff editors desk newsroom editorial contributors contributor".split())
+_AGENCIES = frozenset("""
+reuters ap afp dpa ansa efe tass ria xinhua pti ani ians upi bloomberg kyodo yonhap
+associated-press agence-france-presse press-trust-of-india the-associated-press
+""".split())
+_NOT_NAME = re.compile(r"[@#<>{}=\\:]|https?:|www\.|\.com\b|\d", re.IGNORECASE)
+# Link texts and widget labels that author selectors pick up.
+_JUNK = frozenset("""
+see all our people faculty profile undefined null none webmaster bluesky blue sky twitter facebook
+linkedin instagram mastodon threads youtube tiktok email share follow human people home about
+read more view all posts more articles all articles unknown anonymous admin editor sat sun mon tue wed
+thu fri menu search login
+""".split())
+# Words of page furniture and headings that are never part of a person's name.
+NOT_NAME_WORDS = frozenset("""
+related posts post table contents key takeaways share article articles home news blog read more comments
+comment leave reply subscribe follow us recent popular categories category tags tag about author authors
+contact privacy policy terms search menu sign login log free trial get started learn overview summary
+introduction conclusion faq faqs the our your my all new latest top best guide guides tips how what why
+when where who view see back next previous prev continue reading page skip content main navigation
+products product services service shop cart account help support resources tools company team careers
+editor editors staff desk newsroom updated published posted by on in at of and for to with from
+link copied copy print save download watch listen podcast events event courses course class classes
+students student alumni admissions apply donate order pricing type location find meet current board
+trustees insights projects program programs time this that these those no yes trends industry strategy
+system energy solar installing weight loss medications thoughts nonessential engineering wellness
+prevention financial reviews review report reports magazine journal press media group inc llc ltd
+bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
+center centre university college school institute foundation association society agency club
+hospital church council department ministry office bank insurance solutions consulting marketing
+""".split())
+# Credits that name someone other than the author.
+_NOT_AUTHOR = re.compile(
+    r"^\s{0,3}(?:(?:medically\s{1,3})?reviewed|fact[-\s]?checked|edited|photos?|photographs?|"
+    r"illustrations?|images?|video|graphics?|translated|articles|posts|more\s{1,3}from)\s{1,3}by\b",
+    re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
+_SPACES = re.compile(r"\s+")
+
+
+def _norm_key(name: str) -> str:
+    return "-".join(re.findall(r"\w+", name.lower()))
+
+
+def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = False) -> str | None:
+    """One name cleaned, or None when it is not a person's name.
+
+    >>> clean_name("  By: JANE DOE ")
+    'Jane Doe'
+    >>> clean_name("Associated Press") is None
+    True
+
+    ``own_site`` keeps a person's name that is also the site's name (a
+    one-person blog), when it comes from an explicit author field.
+    """
+    s = _SPACES.sub(" ", raw).strip(" \t\n-–—:|·•,.")
+    s = _BY_PREFIX.sub("", s).strip(" -–—:|·•,.")
+    if not s or len(s) > 60 or _NOT_NAME.search(s):
+        return None
+    words = s.split()
+    if len(words) > 5:
+        return None
+    lowered = [w.lower().strip(".,") for w in words]
+    # "Jane Doe Senior Editor": keep the name before the role; a team or
+    # desk ("The Currency editors", "News Desk") is no person.
+    cut = next((k for k, w in enumerate(lowered) if w in ROLE_WORDS or w == "former"), None)
+    if cut is not None:
+        if cut < 2 or any(w in _TEAM_WORDS for w in lowered):
+            return None
+        words, lowered = words[:cut], lowered[:cut]
+        s = " ".join(words)
+    if all(w in _JUNK for w in lowered) or any(w in NOT_NAME_WORDS for w in lowered):
+        return None
+    # A handle ("jdoe", "brandon-peaktwo") is not a name.
+    if len(words) == 1 and (s.islower() or "-" in s or "_" in s or "." in s):
+        return None
+    s = _strip_site(s, site_names)
+    if not s:
+        return None
+    key = _norm_key(s)
+    if key in _AGENCIES or not key:
+        return None
+    if any(key == _norm_key(n) for n in site_names if n):
+        if not (own_site and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)):
+            return None
+    if len(words) == 1 and len(s) < 3:
+        return None
+    if not any(ch.isalpha() for ch in s):
+        return None
+    if s.isupper() or s.islower() and len(words) > 1:
+        s = s.title()
+    return unicodedata.normalize("NFC", s)
+
+
+def _strip_site(name: str, site_names: tuple[str, ...]) -> str:
+    """``Brian Truitt USA TODAY`` -> ``Brian Truitt`` when USA TODAY is the site."""
+    low = name.lower()
+    for site in site_names:
+        sl = site.lower()
+        if len(sl) > 3 and sl != low:
+            if low.endswith(" " + sl):
+                return name[:-len(sl)].strip(" ,-|")
+            if low.startswith(sl + " "):
+                return name[len(sl):].strip(" ,-|")
+    return name
+
+
+def split_names(raw: str) -> list[str]:
+    """Split a byline listing several people.
+
+    >>> split_names("Jane Doe, John Smith and Ann Lee")
+    ['Jane Doe', 'John Smith', 'Ann Lee']
+    """
+    raw = _PARENS.sub(" ", raw[:500])
+    raw = _BY_PREFIX.sub("", raw.strip())
+    return [p.strip() for p in _SPLIT.split(raw) if p and p.strip()]
+
+
+def clean_authors(raws, site_names: tuple[str, ...] = (), own_site: bool = False) -> list[str]:
+    """Clean, split and deduplicate raw author strings, keeping order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in raws:
+        if not raw or not isinstance(raw, str):
+            continue
+        if "://" in raw or raw.lstrip().startswith("www.") or _NOT_AUTHOR.match(raw):
+            continue
+        if re.search(r"\bstaff\s{1,3}reports?\b", raw, re.IGNORECASE):
+            continue
+        for part in split_names(raw):
+            name = clean_name(part, site_names, own_site)
+            if name and _norm_key(name) not in seen:
+                seen.add(_norm_key(name))
+                out.append(name)
+    return out
+
+
+# Words after which a byline stops naming people.
+_BYLINE_STOP = re.compile(
+    r"\s(?:published|updated|posted|last\s{1,3}updated|on|at|in|for|reviewed|fact[-\s]checked|edited|"
+    r"veröffentlicht|aktualisiert|publié|le|el|il|am|um)\b|\s{0,3}[|•·—–]\s{0,3}|\s{2,}|\s-\s|\n",
+    re.IGNORECASE)
+
+
+def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
+    """Names in a visible byline such as ``By Jane Doe | July 1, 2024``.
+
+    >>> parse_byline("By Nicole Burke Published August 7, 2023")
+    ['Nicole Burke']
+    >>> parse_byline("Written by Jane Doe and Ann Lee on 3 May 2024")
+    ['Jane Doe', 'Ann Lee']
+    """
+    from .dates import find_date_span  # local: dates does not need authors
+
+    text = " ".join(text[:300].split())
+    m = _WRITTEN_BY.search(text)
+    if m:
+        # "Reviewed by A — Written by B": the writer is the author.
+        text = text[m.start():]
+    if _NOT_AUTHOR.match(text):
+        return []
+    text = _GLUED.sub(" ", text)
+    text = _CAMEL.sub(r"\1 \2", text)
+    found = find_date_span(text)
+    if found:
+        text = text[:found[0]] + " | " + text[found[1]:]
+    text = _BY_PREFIX.sub("", text.strip(" :|-"))
+    head = _BYLINE_STOP.split(text, maxsplit=1)[0]
+    if len(head.split()) > 12:
+        return []
+    return clean_authors([head], site_names)

@@ -1,0 +1,204 @@
+"""Date parsing for metadata: ISO strings from markup, and dates written in prose.
+
+Only short, explicit date expressions are recognised; every regex uses bounded
+repetition so a 100 KB adversarial line is scanned in linear time.
+
+>>> normalize_iso("2021-07-22T10:05:00+03:00")
+'2021-07-22T10:05:00+03:00'
+>>> find_date("Global Research, July 11, 2021")
+'2021-07-11'
+>>> find_date("publish: 8 July 2021")
+'2021-07-08'
+>>> date_from_url("https://x.com/2025/09/04/slug/")
+'2025-09-04'
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+_MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "juli": 7, "oktober": 10, "dezember": 12, "okt": 10, "dez": 12, "mär": 3,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "augustus": 8,
+    # Polish (nominative and genitive)
+    "styczeń": 1, "stycznia": 1, "luty": 2, "lutego": 2, "marzec": 3, "marca": 3,
+    "kwiecień": 4, "kwietnia": 4, "maj": 5, "maja": 5, "czerwiec": 6, "czerwca": 6,
+    "lipiec": 7, "lipca": 7, "sierpień": 8, "sierpnia": 8, "wrzesień": 9, "września": 9,
+    "październik": 10, "października": 10, "listopad": 11, "listopada": 11,
+    "grudzień": 12, "grudnia": 12,
+    # Russian (genitive and nominative)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A month is matched as any short run of letters and looked up in _MONTHS:
+# a 150-way alternation tried at every word would be slow on long text.
+_MONTH_WORD = r"([^\W\d_]{3,13})"
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
+# "July 11, 2021", "Jul. 11th 2021"
+_MDY = re.compile(r"\b" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
+# "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г."
+_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
+                  + r"\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})(?!\d)")
+# "11.07.2021", "11/07/2021", "2021/07/11"
+_NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d])")
+_YMD_SLASH = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    """``YYYY-MM-DD`` if the triple is a real date in a plausible range."""
+    if not 1990 <= y <= 2100:
+        return None
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def normalize_iso(value: str | None) -> str | None:
+    """An ISO 8601 string from markup, normalised; None if it is not a date.
+
+    Keeps the time and timezone when the source gives them.
+
+    >>> normalize_iso("2024-03-05 14:02:11")
+    '2024-03-05T14:02:11'
+    >>> normalize_iso("20240305")
+    '2024-03-05'
+    >>> normalize_iso("Tue, 05 Mar 2024 14:02:11 GMT")
+    '2024-03-05'
+    """
+    if not value:
+        return None
+    value = value.strip()[:64]
+    m = _ISO.search(value)
+    if m:
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if not day:
+            return None
+        if m.group(4) is None:
+            return day
+        out = f"{day}T{int(m.group(4)):02d}:{m.group(5)}:{m.group(6) or '00'}"
+        tz = m.group(7)
+        if tz:
+            if tz != "Z" and ":" not in tz:
+                tz = tz[:3] + ":" + tz[3:]
+            out += "+00:00" if tz in ("Z", "+00:00", "-00:00") else tz
+        return out
+    m = _COMPACT.match(value)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return find_date(value)
+
+
+def find_date(text: str, us_first: bool = True) -> str | None:
+    """The first explicit date written in ``text``, as ``YYYY-MM-DD``.
+
+    >>> find_date("Posted on 3. März 2024 von Max")
+    '2024-03-03'
+    >>> find_date("le 5 juin 2023")
+    '2023-06-05'
+    >>> find_date("no date here 2021") is None
+    True
+    """
+    found = find_date_span(text, us_first)
+    return found[2] if found else None
+
+
+@lru_cache(maxsize=2048)
+def find_date_span(text: str, us_first: bool = True) -> tuple[int, int, str] | None:
+    """``(start, end, YYYY-MM-DD)`` of the first explicit date in ``text``.
+
+    >>> find_date_span("Updated: 2021-07-22 10:00")
+    (9, 25, '2021-07-22')
+    """
+    text = text[:2000]
+    # Every pattern below needs a four-digit year: one cheap scan rules most lines out.
+    if not text or not _YEAR.search(text):
+        return None
+    best: tuple[int, int, str] | None = None
+
+    def keep(m, y, mon, d):
+        nonlocal best
+        day = _valid(y, mon, d) if mon else None
+        if day and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), day)
+
+    m = _first_month_match(_MDY, text, 1)
+    if m:
+        keep(m, int(m.group(3)), _MONTHS.get(m.group(1).lower()), int(m.group(2)))
+    m = _first_month_match(_DMY, text, 2)
+    if m:
+        keep(m, int(m.group(3)), _MONTHS.get(m.group(2).lower()), int(m.group(1)))
+    for m in (_ISO.search(text), _YMD_SLASH.search(text)):
+        if m:
+            keep(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _NUMERIC.search(text)
+    if m:
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        # Dots are day-first everywhere; slashes are US order unless impossible.
+        if sep == "." or not us_first or a > 12:
+            keep(m, y, b, a)
+        else:
+            keep(m, y, a, b)
+    return best
+
+
+def _first_month_match(rx: re.Pattern, text: str, group: int):
+    """The first match of ``rx`` whose letter group is a month name."""
+    for m in rx.finditer(text):
+        if m.group(group).lower() in _MONTHS:
+            return m
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A full date in the URL path (``/2021/07/11/``, ``/2021-07-11-``), else None.
+
+    >>> date_from_url("https://a.b/news/20210711_slug.html")
+    '2021-07-11'
+    >>> date_from_url("https://a.b/2021/07/slug") is None
+    True
+    """
+    if not url:
+        return None
+    path = url.split("?", 1)[0][:500]
+    m = _URL_DATE_SLASHED.search(path) or _URL_DATE.search(path)
+    if not m:
+        return None
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def day(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` prefix of an ISO value."""
+    return value[:10] if value else None

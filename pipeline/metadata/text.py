@@ -1,0 +1,446 @@
+"""Metadata from scraped text: the headline and the lines around it.
+
+Scraped pages put the headline (often a markdown ``# heading``) near the first
+long paragraph, with bylines, datelines and "category: ..." lines around it.
+``extract_text_metadata`` reads those lines and returns which blocks they are,
+so the pipeline can drop them as metadata.
+
+>>> from pipeline.segment import segment_text
+>>> blocks = segment_text("Menu\\n# Big story\\nBy [Jane Doe](#) | July 11, 2021\\n" + "Body text. " * 20)
+>>> meta, lines = extract_text_metadata(blocks)
+>>> (meta.title, meta.authors, meta.published, lines)
+('Big story', ['Jane Doe'], '2021-07-11', {1: 'title line', 2: 'byline'})
+"""
+from __future__ import annotations
+
+import re
+
+from ..record import Block, Metadata
+from .authors import NOT_NAME_WORDS, ROLE_WORDS, clean_authors, parse_byline
+from .dates import date_from_url, find_date_span, normalize_iso
+from .titles import clean_headline, norm, strip_site
+
+_LONG = 150              # characters of a body paragraph
+_BEFORE = 8              # header lines looked at before the headline
+_AFTER = 10              # ... and after it
+
+# "By Jane Doe", "Von Max", "Автор: Иван", "Written by ..."; the name part is capped.
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|published|reported|story|words|text|guide|interview|review|article)\s{1,3})?"
+    r"(?:(?:by|von|par|por|di|door|przez)(?:\b|(?=(?-i:[A-Z])))|"
+    r"(?:автор|авторы|author|authors|autor|autorin|auteur|autore|contributors?|"
+    r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
+    re.IGNORECASE)
+# "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
+_POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
+_NAME_END = re.compile(r"[|•·,]")
+_PUB_WORD = re.compile(
+    r"\b(?:publish(?:ed)?|posted|date[ds]?|veröffentlicht|publié|publicado|pubblicato|"
+    r"опубликовано|дата|gepubliceerd|opublikowano|created|released|issued|written)\b",
+    re.IGNORECASE)
+_MOD_WORD = re.compile(
+    r"\b(?:updated?|modified|revised|reviewed|aktualisiert|geändert|mis\s{1,3}à\s{1,3}jour|"
+    r"actualizado|aggiornat[oa]|обновлено|bijgewerkt|zaktualizowano|atualizado)\b",
+    re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?", re.IGNORECASE)
+# "category: Politics", "No: 18219", "time: 12:54 pm", "5 min read".
+_FIELD = re.compile(
+    r"^(?:category|categories|section|tags?|topics?|time|no|id|region|theme|in-depth report|"
+    r"filed under|reading time|read time|views|comments|rubrik|kategorie|catégorie|categoría|"
+    r"categoria|рубрика|тема|теги)\s{0,2}:", re.IGNORECASE)
+_READ_TIME = re.compile(r"^\d{1,3}\s{0,2}(?:min(?:ute)?s?|minutes?)\.?\s{0,2}(?:read|de lecture|lesezeit|"
+                        r"di lettura|de lectura)?$", re.IGNORECASE)
+_LABEL = re.compile(r"^[^:]{1,30}:\s{0,3}(?=\S)")
+_BANNER = re.compile(r"\b(?:cookies?|privacy|consent|newsletter|subscribe|sign\s?up|log\s?in|search|"
+                     r"menu|about\s+us|contact\s+us|we\s+already|email|404|not\s+found)\b", re.IGNORECASE)
+_BY_LABELS = frozenset({"by", "written by", "author", "authors", "posted by", "words by", "article by",
+                        "story by", "post by", "von", "par", "por", "autor", "auteur", "автор", "door", "di"})
+_BY_AFTER = re.compile(r"\s{0,3}\b(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s{1,3}[A-Z]")
+_NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)
+_LABELS = frozenset({"updated", "published", "posted", "date", "last updated", "by", "share"})
+_DIGIT = re.compile(r"\d")
+_NAME_TAIL = re.compile(r"\s{0,3}[,|•·—–]\s{0,3}")
+_AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
+_H1_PROSE = 200          # characters of prose that make an h1 the article's
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_body(b: Block) -> bool:
+    """A long prose paragraph, not a list of links."""
+    return len(b.text) >= _LONG and b.link_chars * 2 < len(b.text) and not b.list_depth
+
+
+def _first_body(blocks: list[Block], start: int = 0) -> int | None:
+    for i in range(start, len(blocks)):
+        if _is_body(blocks[i]):
+            return i
+    return None
+
+
+def _titleish(b: Block) -> float:
+    """How much a block looks like a headline (0 = not at all).
+
+    >>> from pipeline.segment import segment_line
+    >>> _titleish(segment_line(0, "# Russia in Talks to Help Tajikistan", True)) > 1
+    True
+    """
+    text = b.text
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250 or b.list_depth:
+        return 0.0
+    if b.link_chars * 2 >= len(text):
+        return 0.0
+    if _FIELD.match(text) or find_date_span(text) and len(words) < 6:
+        return 0.0
+    # "Credit: Getty Images", "Estimated reading time: 11 minutes", "Search AMA".
+    if not b.heading:
+        m = _LABEL.match(text)
+        if m and len(text[m.end():].split()) <= 3 or len(words) <= 3 and _BANNER.search(text):
+            return 0.0
+    score = 1.0
+    if b.heading == 1:
+        score += 2.0
+    elif b.heading:
+        score += 1.0
+    if text[-1:] in ".;,:" and not text.endswith("..."):
+        score -= 0.8
+    if 4 <= len(words) <= 20:
+        score += 0.5
+    caps = sum(w[:1].isupper() for w in words)
+    score += 0.5 * caps / len(words)
+    return score
+
+
+def find_title(blocks: list[Block], hint: str | None = None) -> int | None:
+    """Position in ``blocks`` of the headline, or None when the text has none.
+
+    The first first-level heading followed by prose wins (a logo, cookie or
+    newsletter h1 has little prose after it); else the most headline-like
+    short line just before the first long paragraph.
+    """
+    if hint:
+        key = norm(hint)
+        for i, b in enumerate(blocks[:400]):
+            if key and norm(b.text) == key:
+                return i
+        return None
+    h1 = [i for i, b in enumerate(blocks[:600]) if b.heading == 1 and _titleish(b) > 0]
+    if h1:
+        scored = [(i, _prose_after(blocks, i)) for i in h1]
+        for i, score in scored:
+            if score >= _H1_PROSE:
+                return i
+        return max(scored, key=lambda x: x[1])[0]
+    body = _first_body(blocks)
+    if body is None:
+        return None
+    best, best_score = None, 0.0
+    seen = 0
+    # Walk back from the body over at most six lines, not counting the
+    # byline/dateline/field lines that sit between headline and body.
+    for i in range(body - 1, max(-1, body - 16), -1):
+        b = blocks[i]
+        if _is_meta_line(b):
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        s = _titleish(b) - 0.05 * seen + (0.5 if b.heading else 0.0)
+        if s > best_score:
+            best, best_score = i, s
+    return best if best is not None and best_score >= 1.2 else None
+
+
+def _prose_after(blocks: list[Block], i: int, span: int = 12) -> float:
+    """Characters of prose in the blocks after ``i`` up to the next h1, capped,
+    minus a penalty for consent/newsletter wording in the heading itself."""
+    total = 0
+    for b in blocks[i + 1:i + 1 + span]:
+        if b.heading == 1:
+            break
+        if b.link_chars * 2 < len(b.text) and not b.list_depth:
+            total += len(b.text)
+    score = min(total, 1500) - (1000 if _BANNER.search(blocks[i].text) else 0)
+    return score - 0.5 * i  # earlier wins ties
+
+
+def _is_meta_line(b: Block) -> bool:
+    """A byline, dateline or field line (cheap checks first)."""
+    text = b.text
+    if len(text) > 250:
+        return False
+    return bool(_field_line(b) or _BYLINE.match(text) or _dateline(text)
+                or text.lower().rstrip(":") in _LABELS)
+
+
+def _dateline(text: str) -> tuple[str, str] | None:
+    """``(date, kind)`` if ``text`` is a dateline; kind is published or modified.
+
+    >>> _dateline("Global Research, July 11, 2021")
+    ('2021-07-11', 'published')
+    >>> _dateline("The operation is to be completed by September 11, 2021.") is None
+    True
+    >>> _dateline("Updated: Dec 4, 2025")
+    ('2025-12-04', 'modified')
+    """
+    if len(text) > 250:
+        return None
+    found = find_date_span(text)
+    if not found:
+        return None
+    start, end, day = found
+    before = text[:start]
+    # The keyword nearest before the date says what it is: "Originally
+    # published in 2022. Last updated on December 20, 2024" is an update.
+    last_pub = max((m.start() for m in _PUB_WORD.finditer(before)), default=-1)
+    last_mod = max((m.start() for m in _MOD_WORD.finditer(before)), default=-1)
+    kind = "modified" if last_mod > last_pub else "published"
+    if last_pub >= 0 or last_mod >= 0 or _PUB_WORD.search(text, end) or _BY_AFTER.search(text, end) \
+            or _BYLINE.match(text):
+        return day, kind
+    rest = _TIME.sub(" ", text[:start] + " " + text[end:])
+    words = _WORDS.findall(rest)
+    if text.rstrip()[-1:] in ".!?" and len(words) >= 4:
+        return None
+    separated = any(c in text for c in "|•·●")
+    if len(words) <= 8 or (len(words) <= 16 and separated):
+        return day, kind
+    # "Monday, August 11th, 2025 at 11:00 am | Categories: ...": a line led by its date.
+    if separated and len(_WORDS.findall(before)) <= 1:
+        return day, kind
+    return None
+
+
+def _byline_names(b: Block) -> list[str] | None:
+    """Authors named by a byline block, or None when it is not a byline.
+
+    >>> from pipeline.segment import segment_line
+    >>> _byline_names(segment_line(0, "By Matt Miller on Dec 16, 2025 at 11:00 AM", True))
+    ['Matt Miller']
+    >>> _byline_names(segment_line(0, "Dakota Hebert July 3, 2025", True))
+    ['Dakota Hebert']
+    """
+    text = b.text
+    if len(text) > 200:
+        return None
+    if _BYLINE.match(text):
+        return parse_byline(text)
+    found = find_date_span(text)
+    if found:
+        m = _POSTED_BY.search(text)
+        if m:
+            name = _NAME_END.split(text[m.end():m.end() + 60], maxsplit=1)[0]
+            return parse_byline(name)
+        # "Jane Doe July 3, 2025", "Sep 01, 2023 Jane Doe", "Jane Doe | May 2, 2025".
+        before, after = text[:found[0]].strip(" |•·-–—,"), text[found[1]:].strip(" |•·-–—,")
+        for part in (before, after):
+            part = re.split(r"\s{0,3}[|•·—–]\s{0,3}", part, maxsplit=1)[0]
+            if part and _looks_like_name(part):
+                return clean_authors([part])
+    return None
+
+
+def _bare_names(text: str) -> list[str]:
+    """Names on a line of their own: ``Jane Doe``, ``Jane Doe, Print Editor``,
+    ``Jane Doe and John Roe | Guest Columnists``.
+
+    >>> _bare_names("Audrey Huang, Print Managing Editor")
+    ['Audrey Huang']
+    >>> _bare_names("Manoj Jain and Jagpreet Chhatwal | Guest Columnists")
+    ['Manoj Jain', 'Jagpreet Chhatwal']
+    >>> _bare_names("Indoor Plants, Garden Tips")
+    []
+    """
+    if len(text) > 120:
+        return []
+    pieces = _NAME_TAIL.split(text, maxsplit=1)
+    head = pieces[0]
+    if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
+        # What follows the name must be a role ("Print Editor"), not more words.
+        return []
+    parts = _AND.split(head)
+    if all(_looks_like_name(p) for p in parts):
+        return clean_authors(parts)
+    return []
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two to four capitalised words that are not common page words.
+
+    >>> _looks_like_name("Jane Doe"), _looks_like_name("Related Posts")
+    (True, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 40:
+        return False
+    for w in words:
+        if not w[:1].isupper() or w.lower().strip(".,") in NOT_NAME_WORDS or any(c.isdigit() for c in w):
+            return False
+    return True
+
+
+def _field_line(b: Block) -> bool:
+    text = b.text
+    return bool(len(text) <= 120 and (_FIELD.match(text) or _READ_TIME.match(text)))
+
+
+def _name_line(b: Block, strict: bool = True) -> list[str]:
+    """A bare author name on its own line (``Jane Doe``), next to a dateline
+    (``strict``: two to four capitalised words) or after a "By" label."""
+    words = b.text.split()
+    if not (2 if strict else 1) <= len(words) <= (4 if strict else 8) or b.heading or len(b.text) > 60:
+        return []
+    if not strict:
+        return parse_byline(b.text)
+    if not all(w[:1].isupper() for w in words):
+        return []
+    return clean_authors([b.text])
+
+
+def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
+                after: int = _AFTER, bare_names: bool = True) -> tuple[list[str], str | None, str | None, dict[int, str]]:
+    """Authors, published and modified dates, and metadata lines around the
+    headline at position ``ti`` (or before the first paragraph when None).
+    ``bare_names`` lets a lone name next to the headline count as a byline.
+
+    Lines after the headline are read first, then the lines before it from
+    the nearest outwards: a date above the headline may belong to a teaser.
+    """
+    if ti is not None:
+        lo, hi = max(0, ti - before), min(len(blocks), ti + after + 1)
+        order = list(range(ti + 1, hi)) + list(range(ti - 1, lo - 1, -1))
+    else:
+        body = _first_body(blocks) or 0
+        lo, hi = 0, min(len(blocks), body + 1, 60)
+        order = list(range(lo, hi))
+    lines: dict[int, str] = {}
+    authors: list[str] = []
+    published = modified = None
+    dateline_at = None
+    for i in order:
+        b = blocks[i]
+        if b.index in lines:
+            continue
+        low = b.text.lower().rstrip(": ")
+        if low in _BY_LABELS and i + 1 < hi and not authors:
+            # "Written by" on its own line, the name on the next.
+            names = _name_line(blocks[i + 1], strict=False)
+            if names:
+                authors = names
+                lines[b.index] = "byline"
+                lines[blocks[i + 1].index] = "byline"
+                continue
+        names = _byline_names(b) if not authors else None
+        if names:
+            authors = names
+            lines[b.index] = "byline"
+        dl = _dateline(b.text)
+        if dl:
+            day, kind = dl
+            if kind == "published" and not published:
+                published = day
+                dateline_at = i
+            elif kind == "modified" and not modified:
+                modified = day
+                dateline_at = i if dateline_at is None else dateline_at
+            lines.setdefault(b.index, "publication date line" if kind == "published" else "update date line")
+        elif _field_line(b):
+            lines.setdefault(b.index, "metadata field line")
+        elif low in _LABELS:
+            lines.setdefault(b.index, "date label")
+    if not authors and ti is not None and bare_names:
+        # A bare name right under (or over) the headline.
+        for j in (ti + 1, ti + 2, ti + 3, ti - 1):
+            if lo <= j < hi and blocks[j].index not in lines:
+                names = _bare_names(blocks[j].text)
+                if names:
+                    authors = names
+                    lines[blocks[j].index] = "byline"
+                    break
+    if not authors and ti is not None:
+        authors = _distant_byline(blocks, ti, lines)
+    if not authors and dateline_at is not None:
+        for j in (dateline_at - 1, dateline_at + 1):
+            if lo <= j < hi and j != ti and blocks[j].index not in lines:
+                names = _name_line(blocks[j])
+                if names:
+                    authors = names
+                    lines[blocks[j].index] = "byline"
+                    break
+    return authors, published, modified, lines
+
+
+def _distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120) -> list[str]:
+    """Names from the nearest explicit "By ..." line within ``span`` lines of
+    the headline (after it first), marking it as a byline."""
+    for order in (range(ti + 1, min(len(blocks), ti + 1 + span)), range(ti - 1, max(-1, ti - 1 - span), -1)):
+        for i in order:
+            b = blocks[i]
+            if b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
+                # "Written by" / "Jane Doe" on two lines.
+                names = _name_line(blocks[i + 1], strict=False)
+                if names:
+                    lines[b.index] = "byline"
+                    lines[blocks[i + 1].index] = "byline"
+                    return names
+            elif len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text):
+                names = parse_byline(b.text)
+                if names:
+                    lines[b.index] = "byline"
+                    return names
+    return []
+
+
+def _distant_dateline(blocks: list[Block], ti: int | None, span: int = 150) -> tuple[str | None, int | None]:
+    """A dateline farther from the headline: the first one naming itself
+    ("Published ...", "Posted on ...") within ``span`` lines after the
+    headline, else before it; else the first bare date line after it, else
+    the nearest one before it."""
+    start = ti + 1 if ti is not None else 0
+    after = range(start, min(len(blocks), start + span))
+    before = range(start - 2, max(-1, start - 1 - span), -1) if ti is not None else range(0)
+    bare = None
+    for order in (after, before):
+        for i in order:
+            text = blocks[i].text
+            if len(text) > 120 or not _DIGIT.search(text):
+                continue
+            dl = _dateline(text)
+            if not dl:
+                continue
+            if _PUB_WORD.search(text) or _MOD_WORD.search(text):
+                return dl[0], i
+            if bare is None and len(_WORDS.findall(_TIME.sub(" ", text))) <= 4:
+                bare = (dl[0], i)
+    return bare if bare else (None, None)
+
+
+def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tuple[Metadata, dict[int, str]]:
+    """Read the headline, byline and dateline of scraped text.
+
+    Returns the metadata and the blocks that are metadata lines, by index.
+    Values in ``hints`` (``url``, ``title``, ``published``) take precedence.
+    """
+    hints = hints or {}
+    meta = Metadata(url=hints.get("url"))
+    if not blocks:
+        meta.title = hints.get("title")
+        meta.published = normalize_iso(hints.get("published"))
+        return meta, {}
+    ti = find_title(blocks, hints.get("title"))
+    if ti is not None:
+        meta.title = clean_headline(strip_site(blocks[ti].text), dashes=False)
+    if hints.get("title"):
+        meta.title = hints["title"]
+    authors, published, modified, lines = scan_header(blocks, ti)
+    if ti is not None:
+        lines[blocks[ti].index] = "title line"
+    meta.authors = authors
+    if not published and not modified:
+        published, at = _distant_dateline(blocks, ti)
+        if at is not None:
+            lines[blocks[at].index] = "publication date line"
+    meta.published = normalize_iso(hints.get("published")) or published or modified \
+        or date_from_url(hints.get("url"))
+    meta.modified = modified
+    return meta, dict(sorted(lines.items()))

@@ -1,0 +1,299 @@
+"""Metadata extraction on synthetic pages, the seed expectations, and ReDoS safety."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.metadata import detect_language, extract_html_metadata, extract_text_metadata
+from pipeline.metadata.authors import clean_authors, parse_byline
+from pipeline.metadata.dates import date_from_url, find_date, normalize_iso
+from pipeline.metadata.titles import strip_site
+from pipeline.segment import segment_text
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+ARTICLE = """<!doctype html><html lang="de-DE"><head>
+<title>Harbour reopens after storm | Northern Gazette</title>
+<meta property="og:site_name" content="Northern Gazette">
+<meta property="og:title" content="Harbour reopens after storm - Northern Gazette">
+<meta property="article:published_time" content="2023-03-04T09:30:00+01:00">
+<meta property="article:modified_time" content="2023-03-05T11:00:00+01:00">
+<meta property="article:section" content="Local">
+<meta name="keywords" content="harbour, storm">
+<link rel="canonical" href="https://gazette.example/local/harbour-reopens">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Northern Gazette"},
+  {"@type": "NewsArticle", "headline": "Harbour reopens after storm",
+   "datePublished": "2023-03-04T09:30:00+01:00",
+   "author": [{"@type": "Person", "name": "Ada Fern"}, {"@type": "Person", "name": "Olaf Berg"}],
+   "publisher": {"@type": "Organization", "name": "Northern Gazette"}}]}
+</script></head><body>
+<header><h1><a href="/">Northern Gazette</a></h1></header>
+<article><h1>Harbour reopens after storm</h1>
+<p class="byline">By Ada Fern and Olaf Berg, Staff Writers</p>
+<p>The harbour reopened on Monday. The storm of January 12, 2019 was worse, officials said.</p>
+</article></body></html>"""
+
+
+def test_html_jsonld_article():
+    m = extract_html_metadata(ARTICLE)
+    assert m.title == "Harbour reopens after storm"
+    assert m.authors == ["Ada Fern", "Olaf Berg"]
+    assert m.published.startswith("2023-03-04T09:30:00+01:00")
+    assert m.modified.startswith("2023-03-05")
+    assert m.site_name == "Northern Gazette"
+    assert m.url == "https://gazette.example/local/harbour-reopens"
+    assert m.language == "de"
+    assert m.section == "Local"
+    assert m.tags == ["harbour", "storm"]
+
+
+def test_html_meta_only_and_title_suffix():
+    html = ("<html><head><title>Council votes on budget – City Times</title>"
+            '<meta property="og:site_name" content="City Times">'
+            '<meta name="author" content="By JANE ROE">'
+            '<meta name="parsely-pub-date" content="2022-11-30T18:00:00Z">'
+            "</head><body><p>Text.</p></body></html>")
+    m = extract_html_metadata(html)
+    assert m.title == "Council votes on budget"
+    assert m.authors == ["Jane Roe"]
+    assert m.published == "2022-11-30T18:00:00+00:00"
+
+
+def test_html_visible_byline_and_dateline():
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><h1>Bridge repairs start next week</h1>"
+            "<div><span>Written by</span> <span>Tomas Lind</span></div>"
+            "<div><time>Published March 3, 2024</time></div>"
+            "<p>Repairs will take until May 1, 2026 according to the city.</p></main></body></html>")
+    m = extract_html_metadata(html)
+    assert m.title == "Bridge repairs start next week"
+    assert m.authors == ["Tomas Lind"]
+    assert m.published[:10] == "2024-03-03"
+
+
+def test_html_story_date_is_not_publication_date():
+    html = ("<html><head><title>Looking back</title></head><body><h1>Looking back at the flood</h1>"
+            "<p>" + "On September 23, 2013 the river rose higher than ever before, and the town " * 5
+            + "</p></body></html>")
+    assert extract_html_metadata(html).published is None
+
+
+def test_html_staff_report_and_org_author_give_no_author():
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "X y z",'
+            '"author": {"@type": "Organization", "name": "Daily Planet"}}</script>'
+            '<meta name="author" content="Staff report"></head><body><h1>X y z</h1></body></html>')
+    assert extract_html_metadata(html).authors == []
+
+
+def test_html_date_from_url():
+    html = "<html><body><h1>Some story here</h1><p>text</p></body></html>"
+    m = extract_html_metadata(html, url="https://x.example/2021/07/11/some-story/")
+    assert m.published == "2021-07-11"
+
+
+def test_text_header():
+    text = ("Home | News | Sport\n\n# Harbour reopens after storm\n\nBy [Ada Fern](https://x/a) | July 11, 2021\n\n"
+            "category: Local\n\n" + "The harbour reopened on Monday after a long week of repairs. " * 4 + "\n")
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.title == "Harbour reopens after storm"
+    assert meta.authors == ["Ada Fern"]
+    assert meta.published == "2021-07-11"
+    assert lines == {1: "title line", 2: "byline", 3: "metadata field line"}
+
+
+def test_text_posted_on_and_foreign_bylines():
+    text = ("# Ein Titel für den Test\n\nAutor: Max Muster\n\nVeröffentlicht: 3. März 2024\n\n"
+            + "Der Text des Artikels ist lang genug, um als Absatz zu gelten. " * 4)
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.authors == ["Max Muster"]
+    assert meta.published == "2024-03-03"
+    text = ("# A title for the test\n\nPosted on July 28, 2023 by Sam Smith\n\n"
+            + "Body text that is long enough to count as a paragraph here. " * 4)
+    meta, _ = extract_text_metadata(segment_text(text))
+    assert (meta.authors, meta.published) == (["Sam Smith"], "2023-07-28")
+
+
+def test_text_story_date_is_not_publication_date():
+    text = ("# Looking back at the flood\n\n"
+            "The operation is to be completed by September 11, 2021.\n\n"
+            + "On September 23, 2013 the river rose higher than ever before. " * 4)
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.published is None
+    assert list(lines.values()) == ["title line"]
+
+
+def test_text_hints_take_precedence():
+    text = "# Old title\n\nJuly 1, 2020\n\n" + "Body text long enough to be a paragraph of prose. " * 4
+    meta, _ = extract_text_metadata(segment_text(text), {"title": "Given", "published": "2024-01-02",
+                                                         "url": "https://a.b/c"})
+    assert (meta.title, meta.published, meta.url) == ("Given", "2024-01-02", "https://a.b/c")
+
+
+def test_text_updated_only():
+    text = "# A headline for the day\n\nUpdated: Dec 4, 2025\n\n" + "Body text of the article goes on. " * 6
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.modified == "2025-12-04"
+    assert lines[1] == "update date line"
+
+
+def test_text_update_keyword_nearest_the_date_wins():
+    text = ("# A headline for the day\n\nOriginally published in March 2022. Last updated on December 20, 2024.\n\n"
+            + "Body text of the article goes on for a while. " * 6)
+    meta, _ = extract_text_metadata(segment_text(text))
+    assert meta.modified == "2024-12-20"
+
+
+def test_text_first_h1_with_prose_wins():
+    text = ("# Daily Planet\n\n# Cookies on this site\n\nWe use cookies.\n\n# The real headline here\n\n"
+            + "Body text of the article goes on for a while. " * 8)
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.title == "The real headline here"
+
+
+def test_html_logo_h1_and_nav_are_skipped():
+    html = ("<html><head><title>Bridge opens | Town News</title>"
+            '<meta property="og:site_name" content="Town News"></head><body>'
+            '<h1><a href="https://town.example/">Town News</a></h1><nav><h1>Menu</h1></nav>'
+            "<article><h1>Bridge opens &amp; traffic flows</h1><p>Text.</p></article></body></html>")
+    assert extract_html_metadata(html).title == "Bridge opens & traffic flows"
+
+
+def test_empty_inputs():
+    meta, lines = extract_text_metadata([])
+    assert meta.title is None and lines == {}
+    m = extract_html_metadata("")
+    assert m.title is None and m.authors == [] and m.published is None
+
+
+@pytest.mark.parametrize("raw, names", [
+    (["By Jane Doe and John Smith, Staff Writers"], ["Jane Doe", "John Smith"]),
+    (["Staff report"], []),
+    (["@handle"], []),
+    (["Reuters"], []),
+    (["https://example.com/author/jd"], []),
+    (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
+])
+def test_clean_authors(raw, names):
+    assert clean_authors(raw) == names
+
+
+def test_parse_byline():
+    assert parse_byline("By Nicole Burke Published August 7, 2023") == ["Nicole Burke"]
+    assert parse_byline("Reviewed by Dr. Who") == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("publish: 8 July 2021", "2021-07-08"),
+    ("Global Research, July 11, 2021", "2021-07-11"),
+    (" date 2021-07-22 Support us!", "2021-07-22"),
+    ("8. Juli 2021", "2021-07-08"),
+    ("le 5 juin 2023", "2023-06-05"),
+    ("8 июля 2021 г.", "2021-07-08"),
+    ("11.07.2021", "2021-07-11"),
+    ("no date 2021", None),
+])
+def test_find_date(text, day):
+    assert find_date(text) == day
+
+
+def test_normalize_iso_and_url():
+    assert normalize_iso("2021-07-22T10:05:00Z") == "2021-07-22T10:05:00+00:00"
+    assert normalize_iso("2021-07-22T10:05:00.123+0300") == "2021-07-22T10:05:00+03:00"
+    assert normalize_iso("not a date") is None
+    assert date_from_url("https://a.b/2021/07/11/x") == "2021-07-11"
+    assert date_from_url("https://a.b/2021/07/x") is None
+
+
+def test_strip_site():
+    assert strip_site("Harbour reopens | Northern Gazette", ("Northern Gazette",)) == "Harbour reopens"
+    assert strip_site("Covid-19 cases rise again in the city", ()) == "Covid-19 cases rise again in the city"
+    assert strip_site("Why it matters: a primer on rates", ()) == "Why it matters: a primer on rates"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The minister said on Monday that the government would not change its plans for the year.", "en"),
+    ("Der Minister sagte am Montag, dass die Regierung ihre Pläne für das Jahr nicht ändern werde.", "de"),
+    ("Le ministre a déclaré lundi que le gouvernement ne changerait pas ses plans pour l'année.", "fr"),
+    ("El ministro dijo el lunes que el gobierno no cambiaría sus planes para el año.", "es"),
+    ("Il ministro ha detto lunedì che il governo non cambierà i suoi piani per l'anno.", "it"),
+    ("O ministro disse na segunda-feira que o governo não vai mudar os seus planos para o ano.", "pt"),
+    ("Министр заявил в понедельник, что правительство не изменит свои планы на год.", "ru"),
+    ("De minister zei maandag dat de regering haar plannen voor het jaar niet zal veranderen.", "nl"),
+    ("Minister powiedział w poniedziałek, że rząd nie zmieni swoich planów na ten rok.", "pl"),
+    ("", None),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+ADVERSARIAL = [
+    "a" * 100_000,
+    "1" * 100_000,
+    ("1/" * 50_000),
+    ("January " * 12_500),
+    ("By " * 33_000),
+    ("- " * 50_000),
+    ("2021-" * 20_000),
+    ("[" * 50_000 + "](" * 25_000),
+    ("12 " * 33_000),
+    (" |" * 50_000),
+    ("Mr. " * 25_000),
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL)
+def test_no_catastrophic_backtracking(text):
+    start = time.perf_counter()
+    find_date(text)
+    normalize_iso(text)
+    date_from_url("https://a.b/" + text)
+    clean_authors([text])
+    parse_byline(text)
+    strip_site(text, ("Site",))
+    detect_language(text)
+    extract_text_metadata(segment_text(text + "\n" + text[:5000]))
+    extract_html_metadata("<html><head><title>" + text + "</title></head><body><h1>" + text[:300]
+                          + "</h1><p>" + text + "</p></body></html>")
+    assert time.perf_counter() - start < 2.0
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds absent")
+    paths = sorted(SEEDS.glob(prefix + "_*.txt"))
+    if not paths:
+        pytest.skip("seed absent")
+    return paths[0].read_text("utf-8")
+
+
+SEED_EXPECTED = {
+    "000": ("Taliban Terrorists Advance in Afghanistan", [], None, []),
+    "001": ("Tajikistan asks Russia to help on Afghan border", [], "2021-07-08",
+            ["publish: 8 July 2021", "time: 12:54 pm", "category: Politics", "No: 18219"]),
+    "002": (None, [], None, []),
+    "003": ("Russia Ready to Activate Tajikistan Military Base Over Fighting in Afghanistan",
+            ["Dave DeCamp"], "2021-07-11",
+            ["By Dave DeCamp", "Global Research, July 11, 2021", "Antiwar.com 8 July 2021"]),
+    "004": ("Russia in Talks to Help Tajikistan Build Afghan Border Outpost", [], "2021-07-22",
+            ["date 2021-07-22 Support The Moscow Times!"]),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_EXPECTED))
+def test_seeds(seed):
+    title, authors, published, meta_lines = SEED_EXPECTED[seed]
+    blocks = segment_text(_seed(seed))
+    meta, lines = extract_text_metadata(blocks)
+    assert meta.title == title
+    assert meta.authors == authors
+    assert meta.published == published
+    dropped = {blocks[i].text for i in lines}
+    for line in meta_lines:
+        assert line in dropped
+    if title:
+        assert title in dropped
+    # No long story paragraph is ever marked as metadata.
+    assert all(len(blocks[i].text) < 250 for i in lines)
