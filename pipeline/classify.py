@@ -1,0 +1,257 @@
+"""Decide, for every block of a scraped page, whether it is article text.
+
+Three sources of evidence, in order of authority:
+
+1. user rules (``userrules``): a matching ``keep`` rule keeps, a ``drop`` rule drops;
+2. the phrase lexicon (``lexicon``): a short line carrying a boilerplate phrase
+   ("Leave a Reply", "Support The Moscow Times!") is dropped whatever it looks like;
+3. the learned model (``textmodel``): boosted trees over the block's features
+   and its neighbourhood (``features``), then context repair (one-block gaps
+   filled, lone blocks dropped), the end of the article ("Read more", "Leave a
+   Reply" closes it) and the title line above the first paragraph.
+
+Every dropped block gets a category and a reason a person can check:
+
+>>> from pipeline.segment import segment_text
+>>> blocks = segment_text("Leave a Reply\\n*")
+>>> classify_blocks(blocks)
+>>> [(b.keep, b.category, b.reason) for b in blocks]
+[(False, 'comment', "lexicon: comment phrase 'leave a reply'"), (False, 'label', 'no words: an empty label or separator')]
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from . import features, lexicon
+from .record import Block
+from .textmodel import TextModel, default_model
+from .userrules import Rule, match_rules
+
+_HAS_WORD = re.compile(r"\w")
+
+
+GAP_P = 0.3        # a gap of one block inside kept text is filled down to this p(article)
+ISOLATED_P = 0.6   # a lone kept block between dropped ones needs this p(article)
+
+
+def _smooth(keep: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """jusText-style context repair on the model's decisions: fill one-block
+    gaps in the text, drop lone blocks in the boilerplate.
+
+    >>> _smooth(np.array([True, False, True, False, True, False]),
+    ...         np.array([0.9, 0.35, 0.9, 0.1, 0.55, 0.1])).tolist()
+    [True, True, True, False, False, False]
+    """
+    if len(keep) < 3:
+        return keep
+    inner_prev, inner_next = keep[:-2], keep[2:]
+    fill = np.zeros_like(keep)
+    fill[1:-1] = inner_prev & inner_next & ~keep[1:-1] & (p[1:-1] >= GAP_P)
+    lone = np.zeros_like(keep)
+    lone[1:-1] = ~inner_prev & ~inner_next & keep[1:-1] & (p[1:-1] < ISOLATED_P)
+    return (keep | fill) & ~lone
+
+
+SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})
+
+
+def _sandwiched(before: lexicon.Hit | None, after: lexicon.Hit | None) -> bool:
+    return (before is not None and after is not None and before.category == after.category
+            and before.category in SANDWICH)
+
+
+def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
+           threshold: float = 0.5, apply: bool = True, rules: list[Rule] | None = None,
+           site: str | None = None, why=None, context: bool = False) -> np.ndarray:
+    """Keep mask of one document; with ``apply``, also set keep/category/reason.
+
+    ``p`` is each block's p(article); ``why(i)`` returns (category, explanation)
+    for a block the model drops. ``context`` adds the rules that only make
+    sense on a whole page scored by the model: gap filling, the end of the
+    article, the title line. Without it (e.g. all ``p`` = 1 for text a
+    main-content extractor chose) only user rules and the lexicon act.
+    """
+    keep_arr = p >= threshold
+    if context:
+        keep_arr = _smooth(keep_arr, p)
+    keep = keep_arr.tolist()            # plain lists: this loop touches every block
+    p_list = p.tolist()
+    verdicts = [lexicon.verdict(b.text, h) if h else None for b, h in zip(blocks, hits)]
+    forced = [False] * len(blocks)      # decided by a user rule: final
+    last = len(blocks) - 1
+    for i, b in enumerate(blocks):
+        verdict = None
+        text = b.text
+        if rules:
+            rule = match_rules(rules, text, site)
+            if rule is not None:
+                forced[i] = True
+                keep[i] = rule.action == "keep"
+                if apply:
+                    if keep[i]:
+                        b.keep, b.category, b.reason = True, None, None
+                    else:
+                        b.drop(rule.category, f"user rule: {rule.category} pattern {rule.source!r}")
+                continue
+        # Lines without a word are short; only those need the regex.
+        if len(text) < 16 and not _HAS_WORD.search(text):
+            keep[i] = False
+            verdict = ("label", "no words: an empty label or separator")
+        elif verdicts[i] is not None:
+            hit = verdicts[i]
+            keep[i] = False
+            verdict = (hit.category, f"lexicon: {hit.category} phrase '{hit.phrase}'")
+        elif 0 < i < last and _sandwiched(verdicts[i - 1], verdicts[i + 1]):
+            # A plea or notice often runs over several lines, only some of
+            # which carry a telltale phrase.
+            keep[i] = False
+            cat = verdicts[i - 1].category
+            verdict = (cat, f"lexicon: between two {cat} lines")
+        elif not keep[i] and apply:
+            category, explain = why(i) if why else ("boilerplate", "")
+            reason = f"model: p(article)={p_list[i]:.2f}" + (f"; {explain}" if explain else "")
+            verdict = (category, reason)
+        if apply:
+            if keep[i]:
+                b.keep, b.category, b.reason = True, None, None
+            else:
+                b.drop(*verdict)
+    if not context:
+        return np.array(keep, np.bool_)
+    marker = _end_marker(blocks, keep, verdicts)
+    if marker is not None:
+        after = f"after the end of the article (marker line {marker + 1}: " \
+                f"'{verdicts[marker].phrase}')"
+        for i in range(marker + 1, len(blocks)):
+            if forced[i]:
+                continue
+            if keep[i] and p_list[i] < END_KEEP_P:
+                keep[i] = False
+                if apply:
+                    blocks[i].drop("related", after)
+            elif (apply and not keep[i] and blocks[i].reason.startswith("model:")
+                  and blocks[i].category in ("caption", "boilerplate", "navigation")):
+                # What the model dropped down here are teasers, not captions.
+                blocks[i].category = "related"
+                blocks[i].reason += "; " + after
+    for i in _title_lines(blocks, keep):
+        if forced[i]:
+            continue
+        keep[i] = False
+        if apply:
+            blocks[i].drop("metadata", "title: short unpunctuated line just before the article text")
+    return np.array(keep, np.bool_)
+
+
+END_MIN_WORDS = 80     # article words that must come before an end marker
+END_KEEP_P = 0.9       # a block after the marker survives only when the model is this sure
+
+
+def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
+    """The first end-of-article marker line after enough article text.
+
+    "Read more", "Related stories", "Leave a Reply" after the article close it:
+    teaser headlines and blurbs below look like prose but are not the article.
+    """
+    words = 0
+    for i, b in enumerate(blocks):
+        v = verdicts[i]
+        if v is not None and v.phrase in lexicon.END_MARKERS and words >= END_MIN_WORDS:
+            return i
+        if keep[i]:
+            words += b.text.count(" ") + 1
+    return None
+
+
+_NOT_TITLE_END = frozenset('.!?:;,…"”')
+TITLE_WINDOW = 4
+
+
+def _title_lines(blocks: list[Block], keep: list[bool]) -> list[int]:
+    """Kept headline-like lines right before the first kept paragraph.
+
+    The body starts with its first paragraph: a title (and a title-like deck)
+    above it belongs to the metadata, even when the model liked it.
+    """
+    first = next((i for i, b in enumerate(blocks)
+                  if keep[i] and b.text.count(" ") >= 9 and b.text[-1:] in _NOT_TITLE_END), None)
+    if first is None:
+        return []
+    out = []
+    for i in range(max(0, first - TITLE_WINDOW), first):
+        b = blocks[i]
+        n_words = b.text.count(" ") + 1
+        if (keep[i] and 2 <= n_words <= 25 and b.text[-1:] not in _NOT_TITLE_END
+                and not b.list_depth and b.link_chars * 2 < len(b.text)):
+            out.append(i)
+    return out
+
+
+def _explainer(X: np.ndarray, names: list[str], hits, blocks):
+    """A function naming the likeliest kind of boilerplate for a model drop."""
+    col = {n: X[:, names.index(n)].tolist() for n in
+           ("region_dist", "link_share", "has_date", "repeat_count", "ends_terminal")}
+
+    def why(i: int) -> tuple[str, str]:
+        b = blocks[i]
+        if hits[i]:
+            h = hits[i][0]
+            return h.category, f"{h.category} phrase '{h.phrase}' in a non-article context"
+        before = col["region_dist"][i] < 0
+        after = col["region_dist"][i] > 0
+        where = ("before the main text" if before else "after the main text" if after
+                 else "inside the main text")
+        link = col["link_share"][i]
+        kind = ("heading" if b.heading else "list item" if b.list_depth else "line")
+        if col["has_date"][i] and len(b.text) < 120 and not after:
+            return "metadata", f"short {kind} with a date {where}"
+        if b.heading == 1 or (b.heading and before and col["region_dist"][i] >= -3):
+            return "metadata", f"title {kind} {where}"
+        if link >= 0.5:
+            return ("related" if after else "navigation"), f"link-heavy {kind} {where}"
+        if col["repeat_count"][i] > 0:
+            return "navigation", f"{kind} repeated elsewhere on the page"
+        if after:
+            return "related", f"{kind} {where}"
+        if before:
+            return "navigation", f"{kind} {where}"
+        if not col["ends_terminal"][i] and len(b.text) < 200:
+            return "caption", f"short unpunctuated {kind} {where}"
+        return "boilerplate", f"{kind} {where}"
+
+    return why
+
+
+def classify_many(docs: list[list[Block]], rules: list[Rule] | None = None,
+                  sites: list[str | None] | None = None, model: TextModel | None = None) -> None:
+    """Classify the blocks of many documents in place, running each model stage once."""
+    model = model or default_model()
+    docs = list(docs)
+    batch = features.Batch.of(docs)
+    if not len(batch):
+        return
+    hits = [h for d in docs for h in features.lexicon_hits(d)]
+    X1, names1 = features.stage1_matrix(batch, hits)
+    if names1 != model.names1:
+        raise RuntimeError("text model does not match pipeline.features: retrain it "
+                           "(scripts/train_text_model.py)")
+    p2 = model.predict(batch, X1)
+    start = 0
+    for n, blocks in enumerate(docs):
+        end = start + len(blocks)
+        site = sites[n] if sites else None
+        why = _explainer(X1[start:end], names1, hits[start:end], blocks)
+        decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
+               context=True)
+        start = end
+
+
+def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,
+                    site: str | None = None, model: TextModel | None = None) -> None:
+    """Set ``keep``, ``category`` and ``reason`` on each block of one document.
+
+    ``site`` (a host name from the document's hints) selects site-specific user rules.
+    """
+    classify_many([blocks], rules, [site], model)

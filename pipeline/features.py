@@ -1,0 +1,405 @@
+"""Numbers that describe each block, and its neighbourhood, for the text model.
+
+Like jusText, a block is judged first by what it is (length, stopword density,
+link density, punctuation, boilerplate phrases) and then by where it is (its
+neighbours, the page's main prose region, how much article-like text lies
+before and after it). Everything is computed for a whole batch of documents at
+once: per-block values come from cheap string methods, context from shifted
+and cumulative numpy arrays that never cross a document boundary.
+
+>>> from pipeline.segment import segment_text
+>>> batch = Batch.of([segment_text("Home\\nThe cat sat on the mat and it was a good day for it.")])
+>>> X, names = stage1_matrix(batch)
+>>> X.shape == (2, len(names))
+True
+>>> float(X[1, names.index("stop_density")]) > 0.3
+True
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import chain
+from operator import attrgetter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import lexicon
+from .record import Block
+
+# Function words of the seven languages: prose is dense in them, menus are not.
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers him his how i if in into is it its itself just me more
+most my no nor not now of off on once only or other our out over own same she should so some
+such than that the their theirs them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your
+also said says after its it's i'm we're they're don't can't won't isn't
+der die das und ist nicht ein eine einen einem einer zu den dem des von mit sich auf für im
+auch es an als dass sie er wir ihr aber wie bei nach noch wird wurde werden hat haben sind war
+le la les et est un une des du de dans pour que qui ne pas sur au aux il elle ce se plus par
+avec son sa ses ont été sont mais comme cette leur nous vous ou où
+el los las y en por con para es una unos se lo como más pero sus al del le ha fue está son
+il gli di che non per una sono della nel alla anche come più ma ha è si da dei delle
+o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
+и в не на что с по как это он она они но из у к за о от же так все был была было бы то
+""".split())
+
+_WORD = re.compile(r"\w+")
+_UPPER = re.compile(r"[A-ZА-ЯÀ-ÖØ-Þ]")
+_DIGIT = re.compile(r"\d")
+_DATE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janv|févr|mars|avr|"
+    r"juil|août|sept|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    r"ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    r"декабря)[a-zéû]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)\w*|\d{1,2}:\d{2}|"
+    r"\b(?:\d+|an?|one)\s+(?:hours?|minutes?|days?|weeks?|months?)\s+ago)",
+)
+_ATTRS = attrgetter("link_chars", "n_links", "heading", "list_depth", "blank_before")
+_TERMINAL = frozenset('.!?"”»…)\'’')
+_PIPES = re.compile(r"[|•·»›/]")
+
+# Base features of each block, in matrix column order.
+BASE = [
+    "log_chars", "log_words", "mean_word_len", "stop_density", "stop_count_log",
+    "link_share", "log_links", "links_per_word", "heading", "is_heading", "list_depth",
+    "is_list", "blank_before", "ends_terminal", "ends_colon", "starts_upper", "digit_share",
+    "upper_share", "comma_rate", "pipe_count", "has_date", "indented", "raw_link_url_share",
+    "is_prose", "repeat_count", "repeat_lower_count", "word_count_eq1",
+] + [f"lex_{c}" for c in lexicon.CATEGORIES] + [f"lexstart_{c}" for c in lexicon.CATEGORIES] + [
+    "lex_verdict",
+]
+# Position and document-level features.
+POSITION = [
+    "rel_pos", "rel_pos_end", "log_pos", "log_pos_end", "log_doc_blocks", "log_doc_chars",
+    "share_chars_before", "share_prose_before", "share_prose_after", "in_region",
+    "region_dist", "region_dist_log", "region_rel", "log_region_chars", "region_share",
+    "chars_to_max", "is_longest",
+    "after_region_prose_end", "before_region_start", "verdicts_before_in_article",
+    "verdicts_after", "in_region2", "region2_dist_log", "region2_rel",
+]
+# Base features whose neighbours are informative.
+CONTEXT_KEYS = ["log_chars", "stop_density", "link_share", "is_prose", "is_heading",
+                "is_list", "ends_terminal", "has_date", "blank_before", "lex_verdict"]
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+WINDOWS = (2, 5, 12)
+WINDOW_KEYS = ["is_prose", "link_share", "stop_density", "log_chars", "is_list"]
+
+
+@dataclass
+class Batch:
+    """Blocks of many documents laid end to end, with each row's document span."""
+
+    blocks: list[Block]
+    doc: np.ndarray      # document number of each row
+    start: np.ndarray    # first row of the row's document
+    end: np.ndarray      # one past the last row of the row's document
+    _shifts: dict = field(default_factory=dict, repr=False)   # k -> (valid rows, sources)
+
+    @classmethod
+    def of(cls, docs: list[list[Block]]) -> "Batch":
+        sizes = np.array([len(d) for d in docs], np.intp)
+        doc = np.repeat(np.arange(len(docs)), sizes)
+        bounds = np.concatenate([[0], np.cumsum(sizes)])
+        return cls([b for d in docs for b in d], doc, bounds[:-1][doc], bounds[1:][doc])
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def shift(self, col: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+        """``col`` of the row ``k`` places later (earlier if negative), in the same document."""
+        if k not in self._shifts:
+            idx = np.arange(len(col)) + k
+            ok = (idx >= self.start) & (idx < self.end)
+            self._shifts[k] = (ok, idx[ok])
+        ok, src = self._shifts[k]
+        out = np.full(len(col), fill, dtype=np.float64)
+        out[ok] = col[src]
+        return out
+
+    def window_mean(self, col: np.ndarray, w: int) -> np.ndarray:
+        """Mean of ``col`` over rows within ``w`` places, clipped to the document."""
+        cs = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
+        i = np.arange(len(col))
+        lo = np.maximum(i - w, self.start)
+        hi = np.minimum(i + w + 1, self.end)
+        return (cs[hi] - cs[lo]) / np.maximum(hi - lo, 1)
+
+    def before(self, col: np.ndarray) -> np.ndarray:
+        """Sum of ``col`` over the earlier rows of each row's document."""
+        cs = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
+        return cs[np.arange(len(col))] - cs[self.start]
+
+    def after(self, col: np.ndarray) -> np.ndarray:
+        """Sum of ``col`` over the later rows of each row's document."""
+        cs = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
+        return cs[self.end] - cs[np.arange(len(col)) + 1]
+
+    def doc_total(self, col: np.ndarray) -> np.ndarray:
+        cs = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
+        return cs[self.end] - cs[self.start]
+
+
+def lexicon_hits(blocks: list[Block]) -> list[list[lexicon.Hit]]:
+    """Phrase hits of each block."""
+    return lexicon.find_lines([b.text for b in blocks])
+
+
+def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]]) -> np.ndarray:
+    n = len(blocks)
+    cats = {c: j for j, c in enumerate(lexicon.CATEGORIES)}
+    n_cat = len(cats)
+    texts = [b.text for b in blocks]
+    joined_low = "\n".join(texts).lower()
+    lows = joined_low.split("\n")
+    # Block texts are single-spaced (segment normalises whitespace), so a block
+    # has count(" ") + 1 words and the document's words can be counted at once.
+    n_words = np.array([t.count(" ") + 1 if t else 0 for t in texts], np.int64)
+    n_chars = np.array([len(t) for t in texts], np.float64)
+    tokens = joined_low.split()
+    if len(tokens) == int(n_words.sum()):
+        is_stop = np.fromiter(map(STOPWORDS.__contains__, tokens), np.float64, len(tokens))
+        stop = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n)
+    else:   # a lower-casing that split a word: count block by block
+        stop = np.array([sum(map(STOPWORDS.__contains__, t.split())) for t in lows], np.float64)
+    n_words = n_words.astype(np.float64)
+    attrs = np.fromiter(chain.from_iterable(map(_ATTRS, blocks)), np.float64, 5 * n).reshape(n, 5)
+    link_chars, n_links, heading, list_depth, blank = attrs.T
+    raws = [b.raw for b in blocks]
+    raw_len = np.fromiter(map(len, raws), np.float64, n)
+    indented = np.array([r[:1] in " \t" for r in raws], np.float64)
+    last = [t[-1:] for t in texts]
+    ends_terminal = np.array([c in _TERMINAL for c in last], np.float64)
+    ends_colon = np.array([c == ":" for c in last], np.float64)
+    starts_upper = np.array([t[:1].isupper() for t in texts], np.float64)
+    digits, upper, commas, pipes = _char_counts(texts, n_chars)
+    # Dates are short: only lines under 200 characters that hold a digit are searched.
+    has_date = np.zeros(n)
+    for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
+        has_date[i] = _DATE.search(lows[i]) is not None
+    counts = Counter(texts)
+    counts_low = Counter(lows)
+    repeat = np.array([counts[t] - 1 for t in texts], np.float64)
+    repeat_low = np.array([counts_low[t] - 1 for t in lows], np.float64)
+
+    lex = np.zeros((n, n_cat))
+    lex_start = np.zeros((n, n_cat))
+    lex_short = np.zeros(n)
+    for i, hs in enumerate(hits):
+        for h in hs:
+            j = cats[h.category]
+            lex[i, j] = 1.0
+            if h.at_line_start:
+                lex_start[i, j] = 1.0
+        if hs and lexicon.verdict(texts[i], hs) is not None:
+            lex_short[i] = 1.0
+
+    safe_words = np.maximum(n_words, 1)
+    safe_chars = np.maximum(n_chars, 1)
+    stop_density = stop / safe_words
+    link_share = link_chars / safe_chars
+    is_prose = ((n_words >= 10) & (stop_density >= 0.2) & (link_share < 0.5)).astype(np.float64)
+    cols = [
+        np.log1p(n_chars), np.log1p(n_words), n_chars / safe_words, stop_density, np.log1p(stop),
+        link_share, np.log1p(n_links), n_links / safe_words, heading, (heading > 0) * 1.0,
+        list_depth, (list_depth > 0) * 1.0, blank, ends_terminal, ends_colon, starts_upper,
+        digits / safe_chars, upper / safe_chars, commas / safe_words, pipes, has_date, indented,
+        1.0 - n_chars / np.maximum(raw_len, 1), is_prose, np.log1p(repeat), np.log1p(repeat_low),
+        (n_words == 1) * 1.0,
+    ]
+    return cols + list(lex.T) + list(lex_start.T) + [lex_short]
+
+
+def _char_table() -> np.ndarray:
+    table = np.zeros(0x10000, np.uint8)
+    table[ord("0"):ord("9") + 1] |= 1
+    for lo, hi in ((0x41, 0x5A), (0xC0, 0xD6), (0xD8, 0xDE), (0x410, 0x42F), (0x401, 0x401)):
+        table[lo:hi + 1] |= 2
+    table[ord(",")] |= 4
+    for ch in "|•·»›/":
+        table[ord(ch)] |= 8
+    return table
+
+
+_CHAR_TABLE = _char_table()
+
+
+def _char_counts(texts: list[str], n_chars: np.ndarray):
+    """Digits, upper-case letters, commas and separators of each text, counted
+    for all texts at once on their code points."""
+    if not texts:
+        z = np.zeros(0)
+        return z, z, z, z
+    cp = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32)
+    flags = _CHAR_TABLE[np.minimum(cp, 0xFFFF)]
+    starts = np.concatenate([[0], np.cumsum(n_chars[:-1])]).astype(np.intp)
+    nonempty = n_chars > 0
+    out = []
+    for bit in (1, 2, 4, 8):
+        hit = ((flags & bit) > 0).astype(np.float64)
+        counts = np.zeros(len(texts))
+        if len(hit):
+            # reduceat over empty texts would read the next text's first char
+            counts[nonempty] = np.add.reduceat(hit, starts[nonempty])
+        out.append(counts)
+    return out
+
+
+def _main_region(batch: Batch, score: np.ndarray):
+    """The run of blocks with the highest total ``score`` (max-subarray per
+    document). Returns (first, last) row of each row's region."""
+    first = np.zeros(len(score), np.intp)
+    last = np.zeros(len(score), np.intp)
+    n_docs = int(batch.doc[-1]) + 1 if len(score) else 0
+    starts = np.searchsorted(batch.doc, np.arange(n_docs), side="left")
+    ends = np.searchsorted(batch.doc, np.arange(n_docs), side="right")
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        best, best_lo, best_hi = -1.0, s, s
+        run, lo = 0.0, s
+        for i, v in enumerate(score[s:e].tolist(), s):
+            if run <= 0:
+                run, lo = v, i
+            else:
+                run += v
+            if run > best:
+                best, best_lo, best_hi = run, lo, i
+        first[s:e] = best_lo
+        last[s:e] = best_hi
+    return first, last
+
+
+def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None):
+    """Features of every block of ``batch``: own, position, neighbours, windows."""
+    docs_hits = hits
+    if docs_hits is None:
+        docs_hits = []
+        for s, e in _doc_spans(batch):
+            docs_hits += lexicon_hits(batch.blocks[s:e])
+    base = _base_rows(batch.blocks, docs_hits) if len(batch) else [np.zeros(0)] * len(BASE)
+    col = dict(zip(BASE, base))
+    n = len(batch)
+    i = np.arange(n, dtype=np.float64)
+    size = (batch.end - batch.start).astype(np.float64)
+    pos = i - batch.start
+    pos_end = batch.end - 1 - i
+    chars = np.expm1(col["log_chars"])
+    prose_chars = chars * col["is_prose"]
+    total_chars = np.maximum(batch.doc_total(chars), 1)
+    total_prose = np.maximum(batch.doc_total(prose_chars), 1)
+    # Two views of the main text: a strict one where every non-prose line costs,
+    # and a lenient one where only link-heavy lines do (articles full of
+    # headings, lists and tables).
+    capped = np.minimum(chars, 600.0)
+    strict = np.where(col["is_prose"] > 0, capped, -60.0)
+    lenient = np.where(col["is_prose"] > 0, capped,
+                       np.where(col["link_share"] >= 0.5, -50.0, -3.0))
+    first, last = _main_region(batch, strict) if n else (i, i)
+    first2, last2 = _main_region(batch, lenient) if n else (i, i)
+    dist2 = np.where(i < first2, i - first2, np.where(i > last2, i - last2, 0.0))
+    in_region = ((i >= first) & (i <= last)) * 1.0
+    dist = np.where(i < first, i - first, np.where(i > last, i - last, 0.0))
+    region_len = np.maximum(last - first + 1, 1)
+    region_chars = np.zeros(n)
+    if n:
+        cs = np.concatenate([[0.0], np.cumsum(chars)])
+        region_chars = cs[last + 1] - cs[first]
+    doc_max = np.zeros(n)
+    if n:
+        doc_max = np.zeros(int(batch.doc[-1]) + 1)
+        np.maximum.at(doc_max, batch.doc, chars)
+        doc_max = doc_max[batch.doc]
+    verdict = col["lex_verdict"]
+    prose_before = batch.before(prose_chars)
+    prose_after = batch.after(prose_chars)
+    position = [
+        pos / size, pos_end / size, np.log1p(pos), np.log1p(pos_end), np.log1p(size),
+        np.log(total_chars), batch.before(chars) / total_chars, prose_before / total_prose,
+        prose_after / total_prose, in_region, np.clip(dist, -50, 50),
+        np.sign(dist) * np.log1p(np.abs(dist)), (i - first) / region_len,
+        np.log1p(region_chars), region_chars / total_chars, chars / np.maximum(doc_max, 1),
+        (chars >= doc_max) * 1.0,
+        ((i > last) & (prose_after < 1)) * 1.0, ((i < first) & (prose_before < 1)) * 1.0,
+        np.log1p(batch.before(verdict * (i >= first))), np.log1p(batch.after(verdict)),
+        ((i >= first2) & (i <= last2)) * 1.0, np.sign(dist2) * np.log1p(np.abs(dist2)),
+        (i - first2) / np.maximum(last2 - first2 + 1, 1),
+    ]
+    ctx, ctx_names = [], []
+    for key in CONTEXT_KEYS:
+        for k in OFFSETS:
+            ctx.append(batch.shift(col[key], k, fill=-1.0))
+            ctx_names.append(f"{key}@{k:+d}")
+    for key in WINDOW_KEYS:
+        for w in WINDOWS:
+            ctx.append(batch.window_mean(col[key], w))
+            ctx_names.append(f"{key}~{w}")
+    for w in WINDOWS:
+        ctx.append(np.log1p(batch.window_mean(prose_chars, w)))
+        ctx_names.append(f"prose_chars~{w}")
+    columns = base + position + ctx
+    # Column-major: each feature is written, and later read by the trees, as one run.
+    X = np.empty((n, len(columns)), np.float64, order="F")
+    for j, c in enumerate(columns):
+        X[:, j] = c
+    return X, BASE + POSITION + ctx_names
+
+
+def _doc_spans(batch: Batch):
+    if not len(batch):
+        return []
+    n_docs = int(batch.doc[-1]) + 1
+    starts = np.searchsorted(batch.doc, np.arange(n_docs), side="left")
+    ends = np.searchsorted(batch.doc, np.arange(n_docs), side="right")
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+P_OFFSETS = (-4, -3, -2, -1, 1, 2, 3, 4)
+P_WINDOWS = (2, 5, 12, 30)
+
+
+def stage2_matrix(batch: Batch, X1: np.ndarray, names1: list[str], p: np.ndarray):
+    """Stage-1 features plus the neighbourhood of stage-1 article probabilities."""
+    chars = np.expm1(X1[:, names1.index("log_chars")])
+    high = (p > 0.5) * 1.0
+    high_chars = chars * high
+    total_high = np.maximum(batch.doc_total(high_chars), 1)
+    i = np.arange(len(p))
+    cols, names = [p], ["p"]
+    for k in P_OFFSETS:
+        cols.append(batch.shift(p, k, fill=-1.0))
+        names.append(f"p@{k:+d}")
+    for w in P_WINDOWS:
+        cols.append(batch.window_mean(p, w))
+        names.append(f"p~{w}")
+    before = batch.before(high_chars)
+    after = batch.after(high_chars)
+    # Rows since the last / until the next confident article block.
+    last_high = _last_index(high, batch)
+    next_high = _next_index(high, batch)
+    cols += [before / total_high, after / total_high, np.log1p(before), np.log1p(after),
+             np.log1p(total_high), np.clip(i - last_high, 0, 200), np.clip(next_high - i, 0, 200),
+             batch.doc_total(high) / np.maximum(batch.end - batch.start, 1)]
+    names += ["p_share_before", "p_share_after", "p_chars_before", "p_chars_after",
+              "p_total_chars", "since_article", "until_article", "p_doc_share"]
+    X2 = np.column_stack([X1] + cols)
+    return X2, names1 + names
+
+
+def _last_index(flag: np.ndarray, batch: Batch) -> np.ndarray:
+    """Row of the most recent flagged row before each row (doc start - 200 if none)."""
+    idx = np.where(flag > 0, np.arange(len(flag)), -1)
+    prev = np.maximum.accumulate(np.concatenate([[-1], idx[:-1]])) if len(flag) else idx
+    return np.where(prev >= batch.start, prev, batch.start - 200)
+
+
+def _next_index(flag: np.ndarray, batch: Batch) -> np.ndarray:
+    """Row of the next flagged row after each row (doc end + 200 if none)."""
+    n = len(flag)
+    idx = np.where(flag > 0, np.arange(n), n + 10**6)
+    nxt = np.minimum.accumulate(np.concatenate([idx[1:], [n + 10**6]])[::-1])[::-1] if n else idx
+    return np.where(nxt < batch.end, nxt, batch.end + 200)

@@ -1,0 +1,367 @@
+"""Phrases that mark a line as boilerplate, tagged with what kind it is.
+
+Each phrase belongs to one category (``donation``, ``disclaimer``, ``comment``,
+``navigation``, ``related``, ``share``, ``newsletter``, ``cookie``, ``legal``,
+``caption``, ``advert``, ``bio``, ``metadata``, ``label``). All phrases of all
+languages compile into ONE regex shaped as a character trie, so matching a whole
+document costs one linear scan and cannot backtrack catastrophically: the trie
+has no nested quantifiers, each position tries at most one branch per character.
+
+>>> [(h.category, h.phrase) for h in find("Please consider making a donation today.")]
+[('donation', 'please consider making a donation')]
+>>> [h.category for h in find("Читайте также: новости")]
+['related']
+>>> find("The cat sat on the mat.")
+[]
+
+Phrases are lower case. A phrase ending in ``*`` may be glued to the next word
+("Previous articleCritical Race Theory"); others must end at a word boundary.
+``^`` in front means the phrase counts only at the start of a line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Category -> phrases. Keep phrases specific: a phrase that can occur inside a
+# real article sentence belongs in the model's features, not here.
+PHRASES: dict[str, list[str]] = {
+    "donation": [
+        "support the moscow times", "^support the", "^support us", "contribute today", "please consider making a donation",
+        "consider making a donation", "make a donation", "donate now", "donate today",
+        "independent journalism isn't dead", "independent journalism isn’t dead",
+        "you can help keep it alive", "support independent journalism",
+        "support our journalism", "support our work", "become a patron", "support us on patreon",
+        "help us continue", "without the support of our loyal readers",
+        "we rely on your support", "we need your support", "your support helps",
+        "chip in", "buy me a coffee", "join my patreon", "support me on", "become a supporter", "make a contribution",
+        "if you value our", "reader-funded", "reader funded", "support quality journalism",
+        # de, fr, es, it, pt, ru
+        "jetzt spenden", "unterstützen sie uns", "unterstützen sie unabhängigen journalismus",
+        "faire un don", "soutenez-nous", "soutenez notre", "haz una donación", "apóyanos",
+        "fai una donazione", "sostieni", "faça uma doação", "apoie o", "поддержите нас",
+        "поддержать проект", "сделать пожертвование", "пожертвовать",
+    ],
+    "disclaimer": [
+        "banned in russia", "запрещена в россии", "запрещено в россии", "запрещена в рф",
+        "запрещённой в россии", "запрещенной в россии", "is a terrorist organization banned",
+        "are terrorist organizations banned", "extremist organization banned",
+        "^disclaimer", "the contents of this article are of sole responsibility",
+        "the views expressed in this article", "the views and opinions expressed",
+        "views expressed are those of the author", "do not necessarily reflect",
+        "does not necessarily reflect", "not necessarily represent",
+        "this article is for informational purposes", "for informational purposes only",
+        "not intended as financial advice", "does not constitute financial advice",
+        "under the provisions of \"fair use\"", "under the provisions of “fair use”",
+        "contains copyrighted material", "the original source of this article is",
+        "this article was originally published", "originally appeared in",
+        "this article first appeared", "first published on", "republished with permission",
+        "republished from", "this story was originally", "this post was originally",
+        "affiliate links", "are affiliate links", "contains affiliate links", "may contain affiliate",
+        "we may earn a commission", "may earn a commission", "we may receive a commission",
+        "as an amazon associate", "we earn from qualifying purchases", "editorial guidelines",
+        "primary sources to support their work", "editorial policy", "^advertiser disclosure",
+        "признан иностранным агентом", "признано иностранным агентом", "иноагент",
+        "haftungsausschluss", "avertissement :", "descargo de responsabilidad",
+        "esclusione di responsabilità", "isenção de responsabilidade",
+    ],
+    "comment": [
+        "what are your thoughts", "let us know in the comments", "leave a reply", "leave a comment",
+        "your email address will not be published", "required fields are marked",
+        "post a comment", "add a comment", "comments are closed", "join the discussion",
+        "join the conversation", "^comments", "^comment", "show comments", "view comments",
+        "load comments", "be the first to comment", "log in to comment", "sign in to comment",
+        "you must be logged in", "^reply", "cancel reply", "notify me of", "save my name, email",
+        "^kommentare", "kommentar schreiben", "laisser un commentaire", "^commentaires",
+        "deja un comentario", "^comentarios", "lascia un commento", "^commenti",
+        "deixe um comentário", "deixe seu comentário", "^comentários", "^комментарии",
+        "оставить комментарий", "добавить комментарий",
+    ],
+    "navigation": [
+        "^previous article*", "^next article*", "^previous post*", "^next post*",
+        "^previous story", "^next story", "^read more", "^read more about", "^continue reading",
+        "^back to top", "^skip to content", "^skip to main content", "^jump to", "^go to",
+        "^home", "^menu", "^search", "^close", "^toggle navigation", "^main menu",
+        "^you are here", "^breadcrumb", "^load more", "^show more", "^see more", "^view all",
+        "^see all", "^more from", "^more stories", "^more news", "^more in", "^all rights",
+        "^sections", "^topics", "^tags:", "^tags", "^filed under", "^posted in", "^categories",
+        "^category:", "^region:", "^theme:", "^in-depth report:", "^articles by:", "^more on",
+        "^zurück", "^weiterlesen", "^weiter lesen", "^startseite", "^accueil", "^lire la suite",
+        "^inicio", "^leer más", "^seguir leyendo", "^continua a leggere", "^leggi tutto",
+        "^continue lendo", "^página inicial", "^главная", "^читать далее", "^далее",
+        "^article précédent", "^article suivant", "^artículo anterior", "^artículo siguiente",
+        "^articolo precedente", "^articolo successivo", "^предыдущая статья", "^следующая статья",
+    ],
+    "related": [
+        "^related", "^related articles", "^related stories", "^related posts", "^related news",
+        "^related content", "^recommended", "^recommended for you", "^you may also like",
+        "^you might also like", "^you may be interested", "^you might be interested",
+        "^also read", "^read also", "^see also", "^more like this", "^most read", "^most popular",
+        "^trending", "^popular", "^latest news", "^latest stories", "^latest articles",
+        "^editor's picks", "^editor’s picks", "^don't miss", "^don’t miss", "^top stories",
+        "^mehr zum thema", "^lesen sie auch", "^auch interessant", "^das könnte sie auch",
+        "^lire aussi", "^à lire aussi", "^a lire aussi", "^sur le même sujet", "^voir aussi",
+        "^lee también", "^te puede interesar", "^noticias relacionadas", "^leggi anche",
+        "^potrebbe interessarti", "^articoli correlati", "^leia também", "^leia mais",
+        "^veja também", "^notícias relacionadas", "^читайте также", "^читайте также:",
+        "^смотрите также", "^по теме", "^похожие статьи", "^другие новости", "^новости по теме",
+    ],
+    "share": [
+        "^share", "share this", "share on facebook", "share on twitter", "share on linkedin",
+        "share via email", "click the share buttons", "follow us on", "follow him on twitter",
+        "follow her on twitter", "follow them on twitter", "visit and follow us",
+        "subscribe to our telegram", "telegram channel", "like us on facebook",
+        "comment on global research articles", "crosspost on your blog", "forward this article",
+        "articles can be read in", "translate website", "^note to readers",
+        "^tweet", "^pin it", "^print", "^email", "^whatsapp", "^facebook", "^twitter", "^linkedin",
+        "^reddit", "^telegram", "^copy link", "^teilen", "^partager", "^compartir", "^condividi",
+        "^compartilhe", "^compartilhar", "^поделиться", "подписывайтесь на наш",
+        "folgen sie uns", "suivez-nous", "síguenos", "seguici", "siga-nos",
+    ],
+    "newsletter": [
+        "subscribe to our newsletter", "sign up for our newsletter", "sign up to our newsletter",
+        "get the latest news delivered", "delivered to your inbox", "straight to your inbox",
+        "in your inbox", "^subscribe", "^sign up", "enter your email", "your email address",
+        "^newsletter", "become a member", "^join now", "already a subscriber", "^log in", "^login",
+        "^sign in", "^register", "create an account", "create a free account",
+        "newsletter abonnieren", "abonnez-vous", "inscrivez-vous à notre", "suscríbete",
+        "iscriviti alla newsletter", "assine a newsletter", "подпишитесь на", "подписаться на",
+    ],
+    "cookie": [
+        "we use cookies", "this website uses cookies", "this site uses cookies", "cookie policy",
+        "cookie settings", "accept cookies", "accept all cookies", "manage cookies",
+        "by continuing to use this", "by using this site", "by using this website",
+        "wir verwenden cookies", "nous utilisons des cookies", "utilizamos cookies",
+        "utilizziamo i cookie", "usamos cookies", "мы используем cookie", "используем файлы cookie",
+    ],
+    "legal": [
+        "copyright ©", "copyright (c)", "© copyright", "all rights reserved", "^©", "^(c) 2",
+        "privacy policy", "terms of use", "terms of service", "terms and conditions",
+        "may not be reproduced", "may not be published, broadcast", "without permission",
+        "without prior written permission", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        "все права защищены", "datenschutz", "impressum", "mentions légales",
+        "aviso legal", "política de privacidad", "политика конфиденциальности",
+    ],
+    "caption": [
+        "^featured image", "featured image is from", "^image:", "^photo:", "^photo by", "^photo credit",
+        "^image credit", "^image source", "^source: getty", "getty images", "/ getty", "^credit:",
+        "(photo:", "(photo by", "(image:", "^file photo", "^illustration:", "^foto:", "^bild:",
+        "^фото:", "^фото", "^crédit photo", "^photo :", "^imagen:", "^immagine:",
+        "^screenshot", "^click to enlarge", "^enlarge", "^caption",
+    ],
+    "advert": [
+        "^advertisement", "^advertising", "^sponsored", "^paid content", "^promoted",
+        "^ad ", "^anzeige", "^werbung", "^publicité", "^publicidad", "^pubblicità",
+        "^publicidade", "^реклама", "^partner content", "^story continues below",
+        "^article continues below", "^continue reading below", "scroll to continue",
+    ],
+    "bio": [
+        "is the news editor of", "is the editor of", "is a contributing writer",
+        "is a freelance", "is a staff writer", "is a senior", "is a reporter", "is a journalist",
+        "is an author", "is a writer", "is the author of", "is a columnist", "is a correspondent",
+        "^about the author", "^about the writer", "^über den autor", "^à propos de l'auteur",
+        "^sobre el autor", "^sull'autore", "^sobre o autor", "^об авторе", "^articles by",
+    ],
+    "metadata": [
+        "^by ", "^written by", "^posted by", "^author:", "^authors:",
+        "^published:", "^published on", "^posted on", "^posted:", "^updated:", "^updated on",
+        "^last updated", "^last modified", "^date:", "^publish:", "^time:", "^category:",
+        "^reading time", "min read", "minute read", "minutes read", "^von ", "^par ", "^por ",
+        "^di ", "^автор:", "^автор ", "^опубликовано", "^veröffentlicht", "^aktualisiert",
+        "^publié le", "^mis à jour", "^publicado", "^actualizado", "^pubblicato",
+        "^aggiornato", "^atualizado", "^обновлено", "^no:", "^fact checked by", "^fact-checked by",
+        "^reviewed by", "^medically reviewed by", "^edited by", "we updated this article on",
+    ],
+    "label": [
+        "^tags", "^keywords", "^schlagwörter", "^mots-clés", "^etiquetas", "^parole chiave",
+        "^теги", "^ключевые слова",
+    ],
+    "contact": [
+        "for media inquiries", "media inquiries:", "press inquiries", "contact us", "^contact:",
+        "^e-mail:", "^email:", "^tel:", "^phone:", "send us a tip", "got a tip",
+    ],
+}
+
+CATEGORIES: tuple[str, ...] = tuple(PHRASES)
+
+# A line-start phrase lands here when the line is short enough to be a label,
+# not a sentence that happens to begin with "Home" or "Share".
+SHORT_LINE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    category: str
+    phrase: str
+    start: int          # offset in the searched text
+    at_line_start: bool
+
+
+# Categories whose phrases give a line away wherever they stand in it, as long
+# as the line is sentence-sized rather than a long paragraph that quotes them.
+ANYWHERE = frozenset({"donation", "disclaimer", "comment", "cookie", "legal", "bio", "contact",
+                      "share", "newsletter", "caption"})
+SENTENCE_WORDS = 45
+# Legal notices run long ("... contains copyrighted material the use of which ...").
+ANYWHERE_WORDS = {"disclaimer": 120}
+# Line-start phrases of these categories are short labels; longer lines beginning
+# with "By" or "Home" are more often prose.
+LABEL_WORDS = {"metadata": 8, "navigation": 12, "related": 10, "label": 6, "advert": 8}
+# "Previous articleSome Headline": the glued headline may be long.
+GLUED_WORDS = 30
+# Lines that close an article: what follows them is teasers, comments, footer.
+END_MARKERS = frozenset({"read more", "read more about", "related", "related articles",
+                         "related stories", "related posts", "related news", "related content",
+                         "more stories", "more from", "more news", "more like this",
+                         "you may also like", "you might also like", "recommended for you",
+                         "previous article", "next article", "previous post", "next post",
+                         "leave a reply", "leave a comment", "comments", "post a comment",
+                         "add a comment", "join the discussion", "join the conversation",
+                         "mehr zum thema", "lesen sie auch", "lire aussi", "à lire aussi",
+                         "sur le même sujet", "lee también", "te puede interesar",
+                         "noticias relacionadas", "leggi anche", "articoli correlati",
+                         "leia também", "veja também", "notícias relacionadas",
+                         "читайте также", "по теме", "новости по теме", "другие новости"})
+
+
+def verdict(text: str, hits: list[Hit]) -> Hit | None:
+    """The hit that condemns this line as boilerplate, if any.
+
+    >>> t = "Support The Moscow Times!"
+    >>> verdict(t, find(t)).category
+    'donation'
+    >>> t = "He said the group is banned in Russia after a court ruling last year, citing a law " * 8
+    >>> verdict(t, find(t)) is None
+    True
+    """
+    if not hits:
+        return None
+    n_words = text.count(" ") + 1
+    # The longest phrase names the line best ("comment on ... our facebook page"
+    # is a share prompt, though it starts with "comment").
+    for h in sorted(hits, key=lambda h: -len(h.phrase)) if len(hits) > 1 else hits:
+        limit = GLUED_WORDS if h.phrase in _GLUED else LABEL_WORDS.get(h.category, SHORT_LINE_WORDS)
+        if h.at_line_start and n_words <= limit:
+            return h
+        if h.category in ANYWHERE and n_words <= ANYWHERE_WORDS.get(h.category, SENTENCE_WORDS):
+            return h
+    return None
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a character trie.
+
+    >>> _trie_pattern(["ab", "ac", "b"])
+    '(?:a(?:b|c)|b)'
+    >>> _trie_pattern(["re", "read"])
+    're(?:ad)?'
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        children = sorted(k for k in node if k)
+        if not children:
+            return ""
+        alts = [re.escape(ch) + emit(node[ch]) for ch in children]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # Greedy "?": the longest phrase wins, and there is nothing to backtrack into.
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+def _build():
+    index: dict[tuple[str, bool], str] = {}   # (phrase, line_start) -> category
+    anywhere: set[str] = set()
+    line_start: set[str] = set()
+    glued: set[str] = set()
+    for cat, phrases in PHRASES.items():
+        for ph in phrases:
+            at_start = ph.startswith("^")
+            ph = ph.lstrip("^")
+            if ph.endswith("*"):
+                ph = ph.rstrip("*")
+                glued.add(ph)
+            index.setdefault((ph, at_start), cat)
+            (line_start if at_start else anywhere).add(ph)
+    # Line-start phrases may follow a little punctuation ("» Read more", "_Disclaimer").
+    start = re.compile(r"[\s\W_]{0,3}(" + _trie_pattern(sorted(line_start)) + ")")
+    # Anywhere-phrases must begin a word; scanned over a whole document at once.
+    scan = re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(anywhere)) + ")")
+    return start, scan, index, glued
+
+
+_START, _SCAN, _INDEX, _GLUED = _build()
+
+# A photo credit after the caption's last sentence: "... in Tajikistan. TASS"
+_CREDIT = re.compile(
+    r"[.!?\u201d\"]\s+(?:[\w.&'-]+\s?[/|]\s?){0,3}(?:tass|reuters|afp|ap|epa|epa-efe|getty images|"
+    r"getty|shutterstock|ria novosti|sputnik|unsplash|pexels|pixabay|wikimedia commons|dpa|efe|ansa|"
+    r"xinhua|anadolu|imago|picture alliance|pa|ap photo|kremlin\.ru|mil\.ru|twitter|x|facebook|"
+    r"telegram|instagram|youtube|screenshot|handout|file photo|courtesy)(?:\s?[/|]\s?[\w.&' -]{1,30})?$")
+
+
+def _ends_ok(low: str, end: int, phrase: str) -> bool:
+    """A phrase must end a word unless declared glued ("Previous articleCritical ...")."""
+    return (phrase in _GLUED or end >= len(low) or not phrase[-1:].isalnum()
+            or not low[end].isalnum())
+
+
+def find_lines(lines: list[str]) -> list[list[Hit]]:
+    """Phrase hits of each line; ``start`` offsets are within the line.
+
+    >>> [[h.category for h in hs] for hs in find_lines(["Leave a Reply", "Photo: AP", "ok"])]
+    [['comment'], ['caption'], []]
+    """
+    out: list[list[Hit]] = [[] for _ in lines]
+    joined = "\n".join(lines).lower()
+    lows = joined.split("\n")
+    for i, low in enumerate(lows):
+        m = _START.match(low)
+        if m is not None and _ends_ok(low, m.end(), m.group(1)):
+            cat = _INDEX[(m.group(1), True)]
+            out[i].append(Hit(cat, m.group(1), m.start(1), True))
+        tail = low[-90:]
+        # A credit follows a sentence end and ends the line with a name.
+        if (not tail[-1:].isalnum() or len(low) > 600
+                or not (". " in tail or "! " in tail or "? " in tail or "\u201d " in tail
+                        or '" ' in tail)):
+            continue
+        c = _CREDIT.search(tail)
+        if c is not None:
+            out[i].append(Hit("caption", "photo credit '" + c.group(0).lstrip('.!?"\u201d ') + "'",
+                              len(low) - len(tail) + c.start(), False))
+    if not lines:
+        return out
+    offsets = [0]
+    for low in lows:
+        offsets.append(offsets[-1] + len(low) + 1)
+    line = 0
+    pos = 0
+    while True:
+        m = _SCAN.search(joined, pos)
+        if m is None:
+            break
+        phrase, end = m.group(0), m.end()
+        if _ends_ok(joined, end, phrase):
+            while offsets[line + 1] <= m.start():
+                line += 1
+            out[line].append(Hit(_INDEX[(phrase, False)], phrase, m.start() - offsets[line], False))
+            pos = end
+        else:
+            pos = m.start() + 1
+    return out
+
+
+def find(text: str) -> list[Hit]:
+    """Every phrase hit in one line of text (any case).
+
+    A phrase must end at a word boundary unless it was declared glued.
+    """
+    return find_lines([text])[0]

@@ -1,0 +1,180 @@
+"""Gradient-boosted trees stored as plain arrays, run with numpy.
+
+Training (``scripts/train_text_model.py``) uses scikit-learn; the package only
+reads the exported arrays, so a newer scikit-learn, or none, cannot break it.
+Each tree is padded to a complete binary tree of depth ``D`` (a leaf above the
+last level becomes a node whose threshold sends every row left, down to copies
+of its value). Then all trees of a forest step down one level together:
+
+    node <- 2 * node + 1 + (x[feature[node]] > threshold[node])
+
+which is ``D`` vectorised steps for every row and tree at once.
+
+>>> import numpy as np
+>>> f = Forest(np.zeros((1, 1), np.int32), np.array([[0.5]]), np.array([[-1.0, 1.0]]), 0.0)
+>>> f.decision(np.array([[0.2], [0.9]])).tolist()
+[-1.0, 1.0]
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).with_name("models") / "text_model.npz"
+_CHUNK = 256   # rows per step: keeps the (rows x trees) temporaries in cache
+
+
+@dataclass
+class Forest:
+    """Complete trees of one depth: ``feature``/``threshold`` (T, 2^D - 1) in
+    level order, ``leaf`` (T, 2^D), plus the constant ``base`` margin."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    leaf: np.ndarray
+    base: float
+
+    def __post_init__(self) -> None:
+        n_trees, n_inner = self.feature.shape
+        self.depth = int(np.log2(n_inner + 1))
+        self._feature = np.ascontiguousarray(self.feature, np.int64).ravel()
+        self._threshold = np.ascontiguousarray(self.threshold, np.float64).ravel()
+        self._leaf = np.ascontiguousarray(self.leaf, np.float64).ravel()
+        self._inner_off = np.arange(n_trees, dtype=np.int64) * n_inner
+        self._leaf_off = np.arange(n_trees, dtype=np.int64) * (n_inner + 1) - n_inner
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        """The summed margin (log-odds) for each row of ``X``."""
+        X = np.asarray(X, np.float64)
+        out = np.empty(len(X))
+        for lo in range(0, len(X), _CHUNK):
+            out[lo:lo + _CHUNK] = self._decision(X[lo:lo + _CHUNK])
+        return out
+
+    def _decision(self, X: np.ndarray) -> np.ndarray:
+        n = len(X)
+        # Feature-major: the values one tree level reads lie close together.
+        flat = np.ascontiguousarray(X.T).ravel()
+        feature_at = self._feature * n
+        rows = np.arange(n, dtype=np.int64)[:, None]
+        shape = (n, len(self._inner_off))
+        node = np.zeros(shape, np.int64)
+        # Reused buffers: allocation costs as much as the arithmetic here.
+        k = np.empty(shape, np.int64)
+        at = np.empty(shape, np.int64)
+        x = np.empty(shape, np.float64)
+        t = np.empty(shape, np.float64)
+        right = np.empty(shape, np.bool_)
+        for _ in range(self.depth):
+            np.add(node, self._inner_off, out=k)
+            np.take(feature_at, k, out=at)
+            at += rows
+            np.take(flat, at, out=x)
+            np.take(self._threshold, k, out=t)
+            np.greater(x, t, out=right)
+            node *= 2
+            node += 1
+            node += right
+        node += self._leaf_off
+        return self._leaf.take(node).sum(axis=1) + self.base
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision(X)))
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}feature": self.feature.astype(np.int16),
+                f"{prefix}threshold": self.threshold.astype(np.float64),
+                f"{prefix}leaf": self.leaf.astype(np.float32),
+                f"{prefix}base": np.array([self.base])}
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str) -> "Forest":
+        return cls(arrays[f"{prefix}feature"].astype(np.int32), arrays[f"{prefix}threshold"],
+                   arrays[f"{prefix}leaf"].astype(np.float64), float(arrays[f"{prefix}base"][0]))
+
+
+def forest_from_sklearn(model, depth: int | None = None) -> Forest:
+    """Pad the trees of a fitted binary ``HistGradientBoostingClassifier``.
+
+    Only numeric splits without missing values are supported (the features
+    never produce NaN).
+    """
+    predictors = [p[0] for p in model._predictors]
+    if depth is None:
+        depth = max(int(p.nodes["depth"].max()) for p in predictors)
+    n_inner = 2 ** depth - 1
+    feature = np.zeros((len(predictors), n_inner), np.int32)
+    threshold = np.full((len(predictors), n_inner), np.inf)
+    leaf = np.zeros((len(predictors), n_inner + 1))
+    for t, pred in enumerate(predictors):
+        nodes = pred.nodes
+
+        def fill(src: int, dst: int, level: int) -> None:
+            node = nodes[src]
+            if level == depth:
+                leaf[t, dst - n_inner] = node["value"]
+                return
+            if node["is_leaf"]:
+                # +inf threshold: every row goes left, down to a copy of this leaf
+                fill(src, 2 * dst + 1, level + 1)
+                fill(src, 2 * dst + 2, level + 1)
+                return
+            feature[t, dst] = node["feature_idx"]
+            threshold[t, dst] = node["num_threshold"]
+            fill(int(node["left"]), 2 * dst + 1, level + 1)
+            fill(int(node["right"]), 2 * dst + 2, level + 1)
+
+        fill(0, 0, 0)
+    base = float(np.ravel(model._baseline_prediction)[0])
+    return Forest(feature, threshold, leaf, base)
+
+
+@dataclass
+class TextModel:
+    """Stage 1 sees a block and its neighbours' features; the optional stage 2
+    adds the neighbours' stage-1 probabilities. ``feature_names`` guard against a model
+    file that does not match the code computing the features."""
+
+    stage1: Forest
+    stage2: Forest | None
+    names1: list[str]
+    names2: list[str] | None
+    threshold: float = 0.5
+    info: dict | None = None
+
+    def predict(self, batch, X1: np.ndarray) -> np.ndarray:
+        """p(article) for each row of a featurised batch."""
+        from . import features
+        p = self.stage1.predict_proba(X1)
+        if self.stage2 is None:
+            return p
+        X2, _ = features.stage2_matrix(batch, X1, self.names1, p)
+        return self.stage2.predict_proba(X2)
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        arrays = self.stage1.to_arrays("s1_")
+        if self.stage2 is not None:
+            arrays.update(self.stage2.to_arrays("s2_"))
+        meta = {"names1": self.names1, "names2": self.names2, "threshold": self.threshold,
+                "info": self.info or {}}
+        arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "TextModel":
+        with np.load(path) as z:
+            meta = json.loads(bytes(z["meta"]).decode())
+            stage2 = Forest.from_arrays(z, "s2_") if "s2_feature" in z.files else None
+            return cls(Forest.from_arrays(z, "s1_"), stage2,
+                       meta["names1"], meta["names2"], meta["threshold"], meta.get("info"))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TextModel:
+    """The model shipped with the package, loaded once."""
+    return TextModel.load(MODEL_PATH)

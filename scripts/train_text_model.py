@@ -1,0 +1,169 @@
+"""Train the text-path block classifier on the WCXB dev set and write the model.
+
+    .venv/bin/python scripts/train_text_model.py            # CV report + model file
+    .venv/bin/python scripts/train_text_model.py --cv-only  # CV report only
+
+Labels: a block is "article" when most of its word 4-grams occur in the gold
+body; a block too short for a 4-gram is article when it is a whole gold
+paragraph, or when its words occur in the gold body right next to article text
+(a short heading inside the article, a one-word paragraph).
+
+Cross-validation groups pages by site (``devset.site_folds``, k=5) so that no
+site's template is seen in training and test at once. Stage 1 is cross-fitted
+to give out-of-fold probabilities; stage 2 trains on those, as it will see
+stage-1 output on unseen pages at run time. The score is the official one:
+shingle precision and recall per page on the kept blocks' text joined by blank
+lines, averaged over pages, F1 of the averages.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")   # the machine is shared: one core
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
+
+from pipeline import classify, devset, features, score  # noqa: E402
+from pipeline.segment import segment_text  # noqa: E402
+from pipeline.textmodel import MODEL_PATH, TextModel, forest_from_sklearn  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+PARAMS = dict(max_iter=100, learning_rate=0.12, max_depth=6, max_leaf_nodes=32,
+              min_samples_leaf=30, l2_regularization=1.0, early_stopping=False, random_state=0)
+
+
+def label_blocks(blocks, gold_body: str) -> np.ndarray:
+    """1 for blocks whose text belongs to the gold body, else 0."""
+    gold_words = _WORD.findall(gold_body.lower())
+    gold_grams = set(zip(*(gold_words[i:] for i in range(4))))
+    gold_joined = " " + " ".join(gold_words) + " "
+    gold_paras = {" ".join(_WORD.findall(p.lower())) for p in gold_body.split("\n") if p.strip()}
+    y = np.zeros(len(blocks), np.int8)
+    short = []
+    for i, b in enumerate(blocks):
+        words = _WORD.findall(b.text.lower())
+        if len(words) >= 4:
+            grams = list(zip(*(words[j:] for j in range(4))))
+            y[i] = sum(g in gold_grams for g in grams) >= 0.5 * len(grams)
+        elif words:
+            key = " ".join(words)
+            if key in gold_paras:
+                y[i] = 1
+            elif f" {key} " in gold_joined:
+                short.append(i)
+    # A short line in the gold text counts when a neighbour within 2 rows is article.
+    for i in short:
+        lo, hi = max(0, i - 2), min(len(blocks), i + 3)
+        if any(y[j] for j in range(lo, hi) if j != i):
+            y[i] = 1
+    return y
+
+
+def body_scores(pages, docs, keep_masks):
+    ps, rs = [], []
+    for page, blocks, keep in zip(pages, docs, keep_masks):
+        body = "\n\n".join(b.text for b, k in zip(blocks, keep) if k and b.text)
+        p, r = score.shingle_pr(body, page.gold.get("body") or "")
+        ps.append(p)
+        rs.append(r)
+    P, R = float(np.mean(ps)), float(np.mean(rs))
+    return score.f1(P, R), P, R
+
+
+def fit(X, y):
+    model = HistGradientBoostingClassifier(**PARAMS)
+    model.fit(X, y)
+    return model
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cv-only", action="store_true", help="report CV scores, write no model")
+    ap.add_argument("--stages", type=int, choices=(1, 2), default=1,
+                    help="2 adds a stage over neighbours' stage-1 probabilities")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N pages")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="save out-of-fold probabilities and labels here (.npz) for analysis")
+    args = ap.parse_args()
+
+    root = devset.default_gold_dir()
+    if root is None:
+        sys.exit("dev set not found (../shared/data/wcxb-dev or $BOILERSTRIP_DEVSET)")
+    t0 = time.time()
+    pages = devset.load_pages(root, limit=args.limit)
+    docs = [segment_text(p.read("text")) for p in pages]
+    y = np.concatenate([label_blocks(d, p.gold.get("body") or "") for d, p in zip(docs, pages)])
+    batch = features.Batch.of(docs)
+    hits = [h for d in docs for h in features.lexicon_hits(d)]
+    X1, names1 = features.stage1_matrix(batch, hits)
+    folds = np.array(devset.site_folds(pages, 5))
+    row_fold = folds[batch.doc]
+    print(f"{len(pages)} pages, {len(y)} blocks, {y.mean():.3f} article, "
+          f"{X1.shape[1]} stage-1 features ({time.time() - t0:.1f}s)", flush=True)
+
+    p1 = np.zeros(len(y))
+    for f in range(5):
+        test = row_fold == f
+        p1[test] = fit(X1[~test], y[~test]).predict_proba(X1[test])[:, 1]
+        print(f"  stage 1 fold {f} done ({time.time() - t0:.0f}s)", flush=True)
+    X2, names2 = features.stage2_matrix(batch, X1, names1, p1)
+    p2 = p1.copy()
+    for f in range(5 if args.stages == 2 else 0):
+        test = row_fold == f
+        p2[test] = fit(X2[~test], y[~test]).predict_proba(X2[test])[:, 1]
+        print(f"  stage 2 fold {f} done ({time.time() - t0:.0f}s)", flush=True)
+
+    if args.dump:
+        np.savez_compressed(args.dump, p1=p1, p2=p2, y=y, fold=row_fold)
+    bounds = np.concatenate([[0], np.cumsum([len(d) for d in docs])])
+    perfect = body_scores(pages, docs, [y[s:e] > 0 for s, e in zip(bounds[:-1], bounds[1:])])
+    print(f"labels as predictions (ceiling): F1 {perfect[0]:.4f} P {perfect[1]:.4f} R {perfect[2]:.4f}")
+    for name, p in (("stage 1", p1), ("stage 2", p2))[:args.stages]:
+        acc = float(((p > 0.5) == (y > 0)).mean())
+        print(f"{name} block accuracy {acc:.4f}")
+    results = []
+    for thr in (0.3, 0.4, 0.5, 0.6):
+        masks = []
+        for d, (s, e) in zip(docs, zip(bounds[:-1], bounds[1:])):
+            masks.append(classify.decide(d, p2[s:e], hits[s:e], threshold=thr, apply=False,
+                                         context=True))
+        F, P, R = body_scores(pages, docs, masks)
+        print(f"CV (site-grouped 5-fold, threshold {thr}): body F1 {F:.4f} P {P:.4f} R {R:.4f}",
+              flush=True)
+        results.append((F, P, R, thr))
+    # Within 0.001 of the best F1, prefer the higher threshold: a boilerplate
+    # stripper should rather lose a line than keep a menu.
+    top = max(r[0] for r in results)
+    F, P, R, thr = max((r for r in results if r[0] >= top - 0.001), key=lambda r: r[3])
+    print(f"best threshold {thr}: CV body F1 {F:.4f} P {P:.4f} R {R:.4f}")
+    if args.cv_only:
+        return
+
+    m1 = fit(X1, y)
+    m2 = fit(X2, y) if args.stages == 2 else None   # on out-of-fold stage-1 probabilities
+    model = TextModel(forest_from_sklearn(m1), forest_from_sklearn(m2) if m2 else None,
+                      names1, names2 if m2 else None,
+                      threshold=thr,
+                      info={"cv_f1": round(F, 4), "cv_precision": round(P, 4),
+                            "cv_recall": round(R, 4), "pages": len(pages), "params": PARAMS})
+    # The exported trees must agree with scikit-learn.
+    check = model.stage1.decision(X1[:5000])
+    assert np.allclose(check, m1.decision_function(X1[:5000]), atol=1e-6), "export mismatch"
+    model.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
