@@ -11,5 +11,8 @@ for _name, _value in {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    # The embedded server needs 4-25 s to start on a busy 2-core machine;
+    # Prefect's default of 20 s is too tight there.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }.items():
     os.environ.setdefault(_name, _value)

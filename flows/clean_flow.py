@@ -20,12 +20,13 @@ from pipeline.userrules import load_rules
 from flows.executors import dask_cluster, default_workers, local_processes
 from flows.progress import ProgressLine
 
-# Measured on this 2-core machine (see README, "Batch size"): a task costs
-# ~6-10 ms of Prefect bookkeeping and a process hand-off ~2 ms, while a
-# document costs 3-30 ms to clean. Batches of ~4 MB (hundreds of text pages,
-# dozens of HTML pages) keep the overhead under 1% and still give every
-# worker several batches to balance the load.
-BATCH_BYTES = 4 * 1024 * 1024
+# Measured on this 2-core machine (scripts/bench_task_overhead.py): a task
+# costs ~30 ms of Prefect bookkeeping when the machine is busy (5-8 ms idle),
+# while a document costs 3-5 ms (text) to 30-40 ms (HTML) to clean. 8 MB
+# batches (~300 scraped-text pages, ~50 HTML pages) keep the overhead near 1%;
+# smaller corpora are split so every worker still gets two batches.
+BATCH_BYTES = 8 * 1024 * 1024
+MIN_BATCH_BYTES = 256 * 1024
 BATCH_MAX_FILES = 500
 
 _executor = None  # set for the duration of a flow run; tasks submit to it
@@ -74,10 +75,12 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
     with run_lock(clean_dir):
         rels = discover(raw_dir)
         plan = plan_run(raw_dir, clean_dir, rels, full)
-        batches = make_batches(raw_dir, plan.todo, BATCH_BYTES, BATCH_MAX_FILES)
+        workers = workers or default_workers()
+        total_bytes = sum(plan.fingerprints.get(rel, {}).get("size", 0) for rel in plan.todo)
+        batch_bytes = min(BATCH_BYTES, max(MIN_BATCH_BYTES, total_bytes // (2 * workers)))
+        batches = make_batches(raw_dir, plan.todo, batch_bytes, BATCH_MAX_FILES)
         logger.info("%d files, %d new or changed, in %d batches", len(rels), len(plan.todo), len(batches))
         total = BatchStats()
-        workers = workers or default_workers()
         if dask_address or dask_workers:
             executor = dask_cluster(dask_address, dask_workers)
         else:
