@@ -297,3 +297,193 @@ def test_seeds(seed):
         assert title in dropped
     # No long story paragraph is ever marked as metadata.
     assert all(len(blocks[i].text) < 250 for i in lines)
+
+
+# ---------------------------------------------------------------- rules added later
+
+_BODY = "<p>" + "The garden club met again to plan the spring planting season. " * 6 + "</p>"
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_html_webpage_jsonld_date_alone_is_not_a_publication_date():
+    # A site-wide WebPage node (SEO plugins) dates every page; no article, no date shown.
+    ld = ('<script type="application/ld+json">{"@type": "WebPage", "name": "Pruning roses",'
+          ' "datePublished": "2019-01-02T10:00:00+00:00"}</script>')
+    m = extract_html_metadata(_page(ld, "<h1>Pruning roses</h1>" + _BODY))
+    assert m.published is None
+    article = ld.replace('"WebPage"', '"BlogPosting"').replace('"name"', '"headline"')
+    assert extract_html_metadata(_page(article, "<h1>Pruning roses</h1>" + _BODY)).published.startswith("2019-01-02")
+
+
+def test_html_label_line_before_date_sets_its_kind():
+    head = '<meta property="article:published_time" content="2020-05-01T08:00:00+00:00">'
+    body = ("<h1>Pruning roses in spring</h1><div><span>Last Updated:</span> <span>June 3, 2024</span></div>"
+            + _BODY)
+    m = extract_html_metadata(_page(head, body))
+    # A shown update date stands for the page's date (the lead's policy).
+    assert m.published.startswith("2024-06-03")
+    blocks = segment_text("# Pruning roses in spring\nUpdated on\nJune 3, 2024\n" + "Body text here. " * 20)
+    meta, lines = extract_text_metadata(blocks)
+    assert meta.modified == "2024-06-03"
+
+
+def test_html_other_meta_naming_publication():
+    head = '<meta name="w-published-date" content="2025-05-27T06:03:43.274Z"><meta name="publisher" content="X">'
+    m = extract_html_metadata(_page(head, "<h1>Pruning roses in spring</h1>" + _BODY))
+    assert m.published.startswith("2025-05-27")
+
+
+def test_html_distant_dateline_and_byline():
+    body = ("<h1>Pruning roses in spring</h1>" + _BODY * 3
+            + "<div class='meta'><h4>Published</h4><div>July 8, 2025</div></div>"
+            + "<div><p>Written by Mara Quell</p></div>")
+    m = extract_html_metadata(_page("", body))
+    assert m.published == "2025-07-08"
+    assert m.authors == ["Mara Quell"]
+
+
+def test_html_distant_byline_needs_a_plain_byline():
+    # Beyond the lines read next to the headline.
+    body = ("<h1>Pruning roses in spring</h1>" + _BODY * 20
+            + "<p>Shop by Style</p><p>This was paid by filing a tax return.</p><p>By Style</p>")
+    assert extract_html_metadata(_page("", body)).authors == []
+
+
+def test_html_author_class_element():
+    body = ("<h1>Pruning roses in spring</h1><div class='post-hero__author'>Lena Marsh</div>"
+            "<div class='widget-author-list'>Popular</div>" + _BODY)
+    assert extract_html_metadata(_page("", body)).authors == ["Lena Marsh"]
+    # A comment's author is not the byline.
+    body = "<h1>Pruning roses in spring</h1>" + _BODY + "<div class='comment-author'>Rob Stone says:</div>"
+    assert extract_html_metadata(_page("", body)).authors == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("By Jane DoeMarch 5, 2024 | 6 comments", "2024-03-05"),
+    ("Mar 27, 20255 mins", "2025-03-27"),
+    ("May 2nd 202511 mins", "2025-05-02"),
+    ("02-12-2025", "2025-12-02"),
+    ("2023 Jan 7;15(1):e33475", "2023-01-07"),
+    ("05/01/2024", "2024-05-01"),
+    ("13/01/2024", "2024-01-13"),
+    ("3 days ago", None),
+])
+def test_find_date_more_formats(text, day):
+    assert find_date(text) == day
+
+
+def test_find_date_numeric_order_and_url_months():
+    assert find_date("03/10/2023", order="dmy") == "2023-10-03"
+    assert find_date("03.10.2023", order="mdy") == "2023-03-10"
+    assert date_from_url("https://a.b/blog/2023/october/03/slug/") == "2023-10-03"
+
+
+def test_text_ambiguous_numeric_date_follows_the_page():
+    body = "Body text here. " * 20
+    blocks = segment_text("# Pruning roses in spring\nPosted 03/10/2023\n" + body + "\nOlder post 25/12/2022")
+    assert extract_text_metadata(blocks)[0].published == "2023-10-03"
+    blocks = segment_text("# Pruning roses in spring\nPosted 03/10/2023\n" + body)
+    meta, _ = extract_text_metadata(blocks, {"url": "https://a.b/2023/10/03/pruning"})
+    assert meta.published == "2023-10-03"
+    meta, _ = extract_text_metadata(blocks)
+    assert meta.published == "2023-03-10"   # slashes are US order by default
+
+
+def test_text_author_link_line():
+    text = ("# Pruning roses in spring\n" + "Body text here. " * 20 + "\n\n[Mara Quell](/author/mquell)\n")
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.authors == ["Mara Quell"]
+    # A link to a category is not an author, nor is a heading.
+    text = "[Tax Software](/blog/topic/tax-software/)\n# Pruning roses in spring\n## Snake Plant\n" + "Body. " * 40
+    assert extract_text_metadata(segment_text(text))[0].authors == []
+
+
+def test_text_leftover_markdown_link_in_byline():
+    text = "# Pruning roses in spring\nBy:  [Mara Quell , Contributor]( https://x.example/authors/mq)\n" + "Body. " * 40
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
+
+
+def test_glued_name_and_italian_di():
+    assert parse_byline("By Nicola RichardsTrending") == ["Nicola Richards"]
+    assert parse_byline("DIY Photo Booth Wall") == []
+
+
+def test_headline_lowercase_continuation_and_brand_start():
+    from pipeline.metadata.titles import clean_headline
+    assert clean_headline("Top workout of 2024 — and 5 trends to expect", ()) == \
+        "Top workout of 2024 — and 5 trends to expect"
+    assert clean_headline("Best movers in town 2025 | Top 19 Companies", ()) == "Best movers in town 2025"
+    # A brand that starts the headline stays; a domain run into it goes.
+    assert clean_headline("Acme introduces a faster widget line", ("Acme",)) == "Acme introduces a faster widget line"
+    assert clean_headline("acme.example Vibe coding for everyone", ("acme.example",)) == "Vibe coding for everyone"
+
+
+def test_text_author_links_under_headline():
+    text = ("# Pruning roses in spring\n[Ann](/author/ann/), [Bo Li](/author/bo/) May 2, 2024 "
+            "Reviewed by [Cy Dunn](/experts/cy)\n" + "Body. " * 40)
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert meta.authors == ["Ann", "Bo Li"]
+    assert meta.published == "2024-05-02"
+    # "Written by [A and B](/author/...)" far below the story.
+    text = "# Pruning roses in spring\n" + "Body text here. " * 20 + "\n\nWritten by [Mara Quell and Ed Sims](/blog/author/mq)\n"
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell", "Ed Sims"]
+
+
+def test_text_byline_ending_a_teaser_line_and_date_led_meta_line():
+    text = ("# Pruning roses in spring\nThe club's plans for the season ahead, explained in detail. "
+            "By Mara Quell on Dec. 19, 2025\n" + "Body. " * 40)
+    meta, _ = extract_text_metadata(segment_text(text))
+    assert meta.published == "2025-12-19"
+    text = ("# Pruning roses in spring\n" + "Body text here. " * 20 + "\n" + "More body text. " * 20 + "\n" * 3
+            + "\n".join("Paragraph %d of the story goes on here." % i for i in range(15))
+            + "\nMonday, August 11th, 2025 at 11:00 am | Categories: Garden, Roses |\n")
+    meta, _ = extract_text_metadata(segment_text(text))
+    assert meta.published == "2025-08-11"
+
+
+def test_html_citation_author_and_fuller_meta_list():
+    head = ('<meta name="citation_author" content="Roy, Ana"><meta name="citation_author" content="Patel, Jo">')
+    assert extract_html_metadata(_page(head, "<h1>Pruning roses in spring</h1>" + _BODY)).authors == \
+        ["Ana Roy", "Jo Patel"]
+    head = ('<meta name="dc.creator" content="Ana Roy"><meta name="dc.contributor" content="Ana Roy">'
+            '<meta name="dc.contributor" content="Jo Patel">')
+    assert extract_html_metadata(_page(head, "<h1>Pruning roses in spring</h1>" + _BODY)).authors == \
+        ["Ana Roy", "Jo Patel"]
+
+
+def test_role_after_name_is_cut():
+    assert clean_authors(["Mike Marsh, Shipping Expert"]) == ["Mike Marsh"]
+    assert clean_authors(["Name"]) == []
+
+
+def test_html_ambiguous_shown_date_follows_url():
+    body = "<h1>Pruning roses in spring</h1><p>03/10/2023</p>" + _BODY
+    m = extract_html_metadata(_page("", body), url="https://a.example/blog/2023/october/03/pruning/")
+    assert m.published == "2023-10-03"
+    assert extract_html_metadata(_page("", body)).published == "2023-03-10"
+
+
+def test_html_twitter_written_by_label():
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Mara Quell">'
+    assert extract_html_metadata(_page(head, "<h1>Pruning roses in spring</h1>" + _BODY)).authors == ["Mara Quell"]
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Garden Club Team">'
+    assert extract_html_metadata(_page(head, "<h1>Pruning roses in spring</h1>" + _BODY)).authors == []
+
+
+def test_byline_fields_read_time_and_role_chunks():
+    assert parse_byline("By Kyle Howe 15 min read") == ["Kyle Howe"]
+    assert clean_authors(["Jane Doe, Head of Marketing and Community Development"]) == ["Jane Doe"]
+    text = "# Pruning roses in spring\nDecember 15, 2025 · 30 min · 6279 words · Mara Quell\n" + "Body. " * 40
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
+    text = ("# Pruning roses in spring\n" + "Body text here. " * 20
+            + "\n\nThis post was written by Mara Quell, Head of Marketing and Community Development\n")
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
+
+
+def test_lowercase_phrase_is_not_a_name_but_particles_are_kept():
+    assert clean_authors(["By Personal finance"]) == []
+    assert clean_authors(["Marna van der Merwe and Luis de la Cruz"]) == ["Marna van der Merwe", "Luis de la Cruz"]
+    assert clean_authors(["jane doe"]) == ["Jane Doe"]

@@ -17,7 +17,7 @@ import unicodedata
 # text glues inline elements) before a capital letter only.
 _BY_PREFIX = re.compile(
     r"^(?:[^\W\d_]{2,15}\s{1,3})?"
-    r"(?:(?:by|von|par|por|di|door|przez)(?:\b|(?=(?-i:[A-Z])))|"
+    r"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:von|par|por|di|door|przez)\b|"
     r"(?:from|автор|авторы|author|authors|autor|autorin|auteur|autore|text|texto|redakcja|writer|"
     r"contributors?|escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}[:\-–—]?\s{0,3}",
     re.IGNORECASE)
@@ -27,10 +27,16 @@ _GLUED = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last|Reviewed|Fou
 # Words glued by scraping: "RichardsonTrending", "ZeldmanNovember" (but not
 # "McDonald" or "DeCamp": the first part must have four letters or more).
 _CAMEL = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
+# The same after a first name: "Jane DoeTrending" is a name, then another
+# element; the glue ends the name.
+_CAMEL_AFTER_NAME = re.compile(r"\b(?!By\s)([A-Z][a-z]{1,20}\s)([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
+# "By Jane Doe 15 min read": a reading time ends a byline.
+_READ_TIME_ANY = re.compile(r"\b\d{1,3}\s{0,2}(?:min(?:ute)?s?|mins?)\b\.?(?:\s{1,2}(?:read|reading))?", re.IGNORECASE)
 _WRITTEN_BY = re.compile(r"\bwritten\s{1,3}by\b", re.IGNORECASE)
 # Separators between names. Each alternative starts with a literal or a word
 # boundary, so a run of spaces is scanned in one pass.
-_SPLIT = re.compile(r"[,;|/&+]|\b(?:and|und|et|y|e|i|и|en|with)\b", re.IGNORECASE)
+_SPLIT_LIST = re.compile(r"[,;|/]")
+_SPLIT_AND = re.compile(r"[&+]|\b(?:and|und|et|y|e|i|и|en|with)\b", re.IGNORECASE)
 ROLE_WORDS = frozenset("""
 staff writer writers reporter reporters correspondent correspondents editor editors editorial
 contributor contributors columnist columnists senior chief associate deputy managing executive
@@ -40,7 +46,8 @@ redaktion redaktor redakteur redakteurin correspondant rédaction redacción red
 redação autor contributing special assistant director founder ceo president manager officer
 member lead head host anchor writer blogger publisher published updated sponsored content
 desk wire wires service agency agencies newsroom bureau online digital web media group
-professor university college columnists
+professor university college columnists expert experts specialist consultant strategist
+coordinator advisor adviser
 """.split())
 _TEAM_WORDS = frozenset("team staff editors desk newsroom editorial contributors contributor".split())
 _AGENCIES = frozenset("""
@@ -53,7 +60,7 @@ _JUNK = frozenset("""
 see all our people faculty profile undefined null none webmaster bluesky blue sky twitter facebook
 linkedin instagram mastodon threads youtube tiktok email share follow human people home about
 read more view all posts more articles all articles unknown anonymous admin editor sat sun mon tue wed
-thu fri menu search login
+thu fri menu search login name
 """.split())
 # Words of page furniture and headings that are never part of a person's name.
 NOT_NAME_WORDS = frozenset("""
@@ -69,6 +76,8 @@ students student alumni admissions apply donate order pricing type location find
 trustees insights projects program programs time this that these those no yes trends industry strategy
 system energy solar installing weight loss medications thoughts nonessential engineering wellness
 prevention financial reviews review report reports magazine journal press media group inc llc ltd
+close modal dialog toggle expand collapse open
+pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
@@ -78,6 +87,8 @@ _NOT_AUTHOR = re.compile(
     r"^\s{0,3}(?:(?:medically\s{1,3})?reviewed|fact[-\s]?checked|edited|photos?|photographs?|"
     r"illustrations?|images?|video|graphics?|translated|articles|posts|more\s{1,3}from)\s{1,3}by\b",
     re.IGNORECASE)
+# Lowercase words inside names.
+_PARTICLES = frozenset("van der den de del della di da das dos du la le von zu ten ter bin ibn al el y e".split())
 _PARENS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
 _SPACES = re.compile(r"\s+")
 
@@ -93,6 +104,8 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     'Jane Doe'
     >>> clean_name("Associated Press") is None
     True
+    >>> clean_name("Personal finance") is None, clean_name("Marna van der Merwe")
+    (True, 'Marna van der Merwe')
 
     ``own_site`` keeps a person's name that is also the site's name (a
     one-person blog), when it comes from an explicit author field.
@@ -131,6 +144,11 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
         return None
     if not any(ch.isalpha() for ch in s):
         return None
+    # "Personal finance": a capitalised name with a lowercase word that is no
+    # particle ("van der", "de la") is a phrase, not a name.
+    if len(words) > 1 and not s.islower() and any(
+            w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+        return None
     if s.isupper() or s.islower() and len(words) > 1:
         s = s.title()
     return unicodedata.normalize("NFC", s)
@@ -154,10 +172,19 @@ def split_names(raw: str) -> list[str]:
 
     >>> split_names("Jane Doe, John Smith and Ann Lee")
     ['Jane Doe', 'John Smith', 'Ann Lee']
+    >>> split_names("Jane Doe, Head of Marketing and Community Development")
+    ['Jane Doe']
     """
     raw = _PARENS.sub(" ", raw[:500])
     raw = _BY_PREFIX.sub("", raw.strip())
-    return [p.strip() for p in _SPLIT.split(raw) if p and p.strip()]
+    out = []
+    for chunk in _SPLIT_LIST.split(raw):
+        words = chunk.split()
+        # "Head of Marketing and Community Development": a role, "and" included.
+        if not words or words[0].lower().strip(".") in ROLE_WORDS:
+            continue
+        out.extend(p.strip() for p in _SPLIT_AND.split(chunk) if p and p.strip())
+    return out
 
 
 def clean_authors(raws, site_names: tuple[str, ...] = (), own_site: bool = False) -> list[str]:
@@ -193,6 +220,10 @@ def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
     ['Nicole Burke']
     >>> parse_byline("Written by Jane Doe and Ann Lee on 3 May 2024")
     ['Jane Doe', 'Ann Lee']
+    >>> parse_byline("By Kyle Howe 15 min read")
+    ['Kyle Howe']
+    >>> parse_byline("By Nicola RichardsTrending")
+    ['Nicola Richards']
     """
     from .dates import find_date_span  # local: dates does not need authors
 
@@ -204,10 +235,12 @@ def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
     if _NOT_AUTHOR.match(text):
         return []
     text = _GLUED.sub(" ", text)
+    text = _CAMEL_AFTER_NAME.sub(r"\1\2 | \3", text)
     text = _CAMEL.sub(r"\1 \2", text)
     found = find_date_span(text)
     if found:
         text = text[:found[0]] + " | " + text[found[1]:]
+    text = _READ_TIME_ANY.sub(" | ", text)
     text = _BY_PREFIX.sub("", text.strip(" :|-"))
     head = _BYLINE_STOP.split(text, maxsplit=1)[0]
     if len(head.split()) > 12:

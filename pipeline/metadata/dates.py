@@ -64,13 +64,19 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
-# "July 11, 2021", "Jul. 11th 2021"
-_MDY = re.compile(r"\b" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
+# The end of a year: no digit follows, except a glued read time ("20255 mins").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\s?min))"
+# "July 11, 2021", "Jul. 11th 2021"; also glued to a name before it, as scraped
+# inline elements are ("Jane DoeMarch 5, 2024"): a capital after a lowercase letter.
+_MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH_WORD
+                  + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})" + _YEAR_END)
 # "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г."
 _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
-                  + r"\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})(?!\d)")
-# "11.07.2021", "11/07/2021", "2021/07/11"
-_NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d])")
+                  + r"\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})" + _YEAR_END)
+# "2023 Jan 7" (citation meta, PubMed style)
+_YMD_NAME = re.compile(r"(?<!\d)(\d{4})\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?![\d:])")
+# "11.07.2021", "11/07/2021", "11-07-2021", "2021/07/11"
+_NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
@@ -121,23 +127,34 @@ def normalize_iso(value: str | None) -> str | None:
     return find_date(value)
 
 
-def find_date(text: str, us_first: bool = True) -> str | None:
+def find_date(text: str, us_first: bool = True, order: str | None = None) -> str | None:
     """The first explicit date written in ``text``, as ``YYYY-MM-DD``.
 
     >>> find_date("Posted on 3. März 2024 von Max")
     '2024-03-03'
     >>> find_date("le 5 juin 2023")
     '2023-06-05'
+    >>> find_date("By Jane DoeMarch 5, 2024 | 6 comments")
+    '2024-03-05'
+    >>> find_date("Mar 27, 20255 mins")
+    '2025-03-27'
+    >>> find_date("02-12-2025"), find_date("05/01/2024"), find_date("13/01/2024")
+    ('2025-12-02', '2024-05-01', '2024-01-13')
+    >>> find_date("2023 Jan 7;15(1):e33475")
+    '2023-01-07'
     >>> find_date("no date here 2021") is None
     True
     """
-    found = find_date_span(text, us_first)
+    found = find_date_span(text, us_first, order)
     return found[2] if found else None
 
 
 @lru_cache(maxsize=2048)
-def find_date_span(text: str, us_first: bool = True) -> tuple[int, int, str] | None:
+def find_date_span(text: str, us_first: bool = True, order: str | None = None) -> tuple[int, int, str] | None:
     """``(start, end, YYYY-MM-DD)`` of the first explicit date in ``text``.
+
+    ``order`` ("mdy" or "dmy", from ``numeric_order`` over the whole page)
+    settles an ambiguous numeric date such as ``03/10/2023`` for any separator.
 
     >>> find_date_span("Updated: 2021-07-22 10:00")
     (9, 25, '2021-07-22')
@@ -160,30 +177,71 @@ def find_date_span(text: str, us_first: bool = True) -> tuple[int, int, str] | N
     m = _first_month_match(_DMY, text, 2)
     if m:
         keep(m, int(m.group(3)), _MONTHS.get(m.group(2).lower()), int(m.group(1)))
+    m = _first_month_match(_YMD_NAME, text, 2)
+    if m:
+        keep(m, int(m.group(1)), _MONTHS.get(m.group(2).lower()), int(m.group(3)))
     for m in (_ISO.search(text), _YMD_SLASH.search(text)):
         if m:
             keep(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _NUMERIC.search(text)
     if m:
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
-        # Dots are day-first everywhere; slashes are US order unless impossible.
-        if sep == "." or not us_first or a > 12:
+        # Dots and dashes are day-first ("05.01.2024", "05-01-2024"); slashes
+        # are US order unless impossible or the caller says otherwise.
+        if a > 12 or b > 12:
+            day_first = a > 12
+        elif order:
+            day_first = order == "dmy"
+        else:
+            day_first = sep in ".-" or not us_first
+        if day_first:
             keep(m, y, b, a)
         else:
             keep(m, y, a, b)
     return best
 
 
-def _first_month_match(rx: re.Pattern, text: str, group: int):
-    """The first match of ``rx`` whose letter group is a month name."""
-    for m in rx.finditer(text):
-        if m.group(group).lower() in _MONTHS:
-            return m
+def numeric_order(text: str) -> str | None:
+    """"mdy" or "dmy" if the unambiguous numeric dates in ``text`` agree on an
+    order ("11.24.2025" is month-first), else None.
+
+    >>> numeric_order("x 09.10.2024 y 11.24.2025"), numeric_order("31/01/2024"), numeric_order("1/2/2024")
+    ('mdy', 'dmy', None)
+    """
+    mdy = dmy = 0
+    for m in _NUMERIC.finditer(text[:200_000]):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    if mdy and not dmy:
+        return "mdy"
+    if dmy and not mdy:
+        return "dmy"
     return None
 
 
+def _first_month_match(rx: re.Pattern, text: str, group: int):
+    """The first match of ``rx`` whose letter group is a month name."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None or m.group(group).lower() in _MONTHS:
+            return m
+        # Not a month: look again inside the word ("DoeMarch" holds "March").
+        pos = m.start(group) + 1
+
+
+_URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/([A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])/")
+
+
 def date_from_url(url: str | None) -> str | None:
-    """A full date in the URL path (``/2021/07/11/``, ``/2021-07-11-``), else None.
+    """A full date in the URL path (``/2021/07/11/``, ``/2021-07-11-``,
+    ``/2023/october/03/``), else None.
+
+    >>> date_from_url("https://a.b/blog/2023/october/03/slug/")
+    '2023-10-03'
 
     >>> date_from_url("https://a.b/news/20210711_slug.html")
     '2021-07-11'
@@ -195,7 +253,9 @@ def date_from_url(url: str | None) -> str | None:
     path = url.split("?", 1)[0][:500]
     m = _URL_DATE_SLASHED.search(path) or _URL_DATE.search(path)
     if not m:
-        return None
+        m = _URL_DATE_NAMED.search(path)
+        month = _MONTHS.get(m.group(2).lower()) if m else None
+        return _valid(int(m.group(1)), month, int(m.group(3))) if month else None
     return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..record import Block, Metadata
 from .authors import clean_authors, parse_byline
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import scan_header
+from .text import _looks_like_name, distant_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -68,10 +68,21 @@ _BYLINE_SEL = ('[rel="author"], [itemprop="author"], .byline, .author, .author-n
                '[class*="author__name"], [class*="authorName"], [class*="author_name"], '
                '[data-testid*="byline"], [data-component="byline"], address')
 _SPACES = re.compile(r"\s+")
+# Any other meta naming a publication date ("w-published-date", "published").
+_META_PUB_KEY = re.compile(r"publi(?:sh|cation)|pubdate")
+_META_NOT_PUB = re.compile(r"modif|updat|publisher|expir|last")
 # Visible lines read around the headline: HTML splits a byline into several
 # text nodes, so more lines follow the headline than in scraped text.
 _HEAD_BEFORE = 4
 _HEAD_AFTER = 16
+# A byline far from the headline: a capitalised label, then a capitalised name.
+_STRICT_BY = re.compile(r"^(?:(?:Written|Posted|Published|Article|Story|Words)\s{1,3}[Bb]y|By|Authors?|Autor|Von|Par|Por)"
+                        r"\s{0,3}:?\s{0,3}[A-Z].{0,60}$")
+_BY_LABEL_LINES = frozenset({"by", "written by", "author", "authors", "posted by", "article by", "story by",
+                             "words by", "autor", "von", "par", "por"})
+# The wider window read for a dateline when nothing nearer dates the page.
+_WIDE_BEFORE = 40
+_WIDE_AFTER = 150
 
 
 def _text(node) -> str:
@@ -86,8 +97,24 @@ def _meta_map(tree) -> dict[str, list[str]]:
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content")
         if key and content and content.strip():
-            out.setdefault(key.strip().lower(), []).append(content.strip())
+            key = key.strip().lower()
+            content = content.strip()
+            if key == "citation_author":
+                content = _last_first(content)
+            out.setdefault(key, []).append(content)
     return out
+
+
+def _last_first(name: str) -> str:
+    """``Roy, Aniruddha`` (the citation_author convention) as ``Aniruddha Roy``.
+
+    >>> _last_first("Roy, Aniruddha"), _last_first("Jane Doe")
+    ('Aniruddha Roy', 'Jane Doe')
+    """
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(p and len(p.split()) <= 3 for p in parts):
+        return f"{parts[1]} {parts[0]}"
+    return name
 
 
 def _first(meta: dict[str, list[str]], keys) -> str | None:
@@ -321,20 +348,30 @@ _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[
                  'a[href*="/producers/"], a[href*="/journalist/"], a[href*="/autor/"], a[href*="/auteur/"]')
 
 
+_AUTHOR_ANY = '[class*="author"], [class*="Author"]'
+
+
 def _byline_authors(tree, site_names) -> list[str]:
     """Names from visible byline elements (``rel=author``, ``.byline``, author links)."""
-    for sel in (_BYLINE_SEL, _AUTHOR_LINKS):
+    for sel in (_BYLINE_SEL, _AUTHOR_LINKS, _AUTHOR_ANY):
+        loose = sel is _AUTHOR_ANY
         seen = 0
         for node in tree.css(sel)[:40]:
             if node.tag in ("meta", "link", "body", "html", "script", "style", "img"):
                 continue
             t = _text(node)
             # An author box holding a bio is not a byline.
-            if not t or len(t) > 120:
+            if not t or len(t) > (60 if loose else 120):
+                continue
+            # A comment's author ("Jane says:") is no byline.
+            if loose and ("comment" in (node.attributes.get("class") or "").lower()
+                          or t.lower().rstrip(": ").endswith(" says")):
                 continue
             seen += 1
             names = parse_byline(t, site_names)
-            if names:
+            # Any element whose class mentions an author ("post-hero__author",
+            # "author-box__name"): only full names, as widgets share the word.
+            if names and (not loose or all(_looks_like_name(n) for n in names)):
                 return names
             if seen >= 8:
                 break
@@ -413,40 +450,53 @@ def _visible_text(tree) -> str:
 
 def _lines_around(text: str, at: int, before: int, after: int) -> tuple[list[str], int] | None:
     """Non-blank lines around the line holding ``text[at]``, and that line's
-    position among them; found by scanning outwards, not splitting the page."""
+    position among them; read from growing slices around it, not by
+    splitting the page.
+
+    >>> _lines_around("a\\n\\n b \\nc\\n\\nd\\ne", 4, 1, 2)
+    (['a', 'b', 'c', 'd'], 1)
+    """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     head: list[str] = []
-    pos = start - 1
-    while pos > 0 and len(head) < before:
-        prev = text.rfind("\n", 0, pos)
-        line = text[prev + 1:pos]
-        if line and not line.isspace():
-            head.append(" ".join(line.split()))
-        pos = prev
+    width = 2048
+    while before:
+        lo = max(0, start - width)
+        pieces = text[lo:start].split("\n")
+        if lo > 0:
+            pieces = pieces[1:]          # a partial line
+        head = [" ".join(p.split()) for p in pieces if p and not p.isspace()][-before:]
+        if len(head) >= before or lo == 0:
+            break
+        width *= 4
     tail: list[str] = []
-    pos = end
-    while pos < len(text) and len(tail) < after:
-        nxt = text.find("\n", pos + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        line = text[pos + 1:nxt]
-        if line and not line.isspace():
-            tail.append(" ".join(line.split()))
-        pos = nxt
-    head.reverse()
+    width = 4096
+    while after:
+        hi = min(len(text), end + width)
+        pieces = text[end:hi].split("\n")
+        if hi < len(text):
+            pieces = pieces[:-1]
+        tail = [" ".join(p.split()) for p in pieces if p and not p.isspace()][:after]
+        if len(tail) >= after or hi == len(text):
+            break
+        width *= 4
     return head + [" ".join(text[start:end].split())] + tail, len(head)
 
 
-def _header_blocks(text: str, title: str | None) -> tuple[list[Block], int | None]:
+def _header_blocks(text: str, title: str | None, before: int = _HEAD_BEFORE,
+                   after: int = _HEAD_AFTER) -> tuple[list[Block], int | None]:
     """Blocks around the visible headline and the headline's position among them."""
     want = " ".join(title.split()) if title else None
     if want:
         # Fast path: the headline is a text node of its own.
         at = text.find(want)
         while 0 <= at:
-            lines, ti = _lines_around(text, at, _HEAD_BEFORE, _HEAD_AFTER)
-            if lines[ti] == want:
+            # Check the line holding the match before gathering lines around it.
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if " ".join(text[start:end if end >= 0 else len(text)].split()) == want:
+                lines, ti = _lines_around(text, at, before, after)
                 return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines)], ti
             at = text.find(want, at + len(want))
             if at > 300_000:
@@ -464,11 +514,11 @@ def _header_blocks(text: str, title: str | None) -> tuple[list[Block], int | Non
                 ti = len(lines) - 1
             elif len(lines) > 3000:
                 break
-        elif len(lines) > ti + _HEAD_AFTER:
+        elif len(lines) > ti + after:
             break
     if ti is None:
         return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[:200])], None
-    lo = max(0, ti - _HEAD_BEFORE)
+    lo = max(0, ti - before)
     return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[lo:])], ti - lo
 
 
@@ -499,8 +549,13 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     authors = clean_authors([a for a in raw_authors if not a.startswith("\x00org:")], site_names, own_site=True)
     if not authors:
         authors = clean_authors(meta.get(_first_key(meta, _AUTHOR_KEYS), []), site_names, own_site=True)
+    if not authors:
+        authors = clean_authors(_labelled_meta(meta, _WRITTEN_BY_LABELS), site_names)
+    if authors:
+        authors = _fuller_list(authors, meta, site_names)
 
-    published = normalize_iso(ld.get("published")) or normalize_iso(_first(meta, _PUB_KEYS))
+    ld_pub = ld.get("published") if ld.get("is_article") else None
+    published = normalize_iso(ld_pub) or normalize_iso(_first(meta, _PUB_KEYS))
     modified = normalize_iso(ld.get("modified")) or normalize_iso(_first(meta, _MOD_KEYS))
     if not published:
         t_pub, t_mod = _time_dates(tree)
@@ -509,10 +564,27 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # The visible header lines, read as scraped text would be.
     visible = _visible_text(tree)
     blocks, ti = _header_blocks(visible, raw_title)
-    v_authors, v_pub, v_mod, _ = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER, bare_names=False)
+    v_authors, v_pub, v_mod, v_lines = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER, bare_names=False)
+    if v_pub or v_mod:
+        # "03/10/2023": read in the order the URL's date or the page's other dates show.
+        v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
     authors = authors or clean_authors(v_authors, site_names)
     if not authors:
         authors = _byline_authors(tree, site_names)
+    wide = None
+    if not authors:
+        # "Written by Jane Doe" farther down (an author box after the story).
+        wide = _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
+        if wide[1] is not None:
+            marked: dict[int, str] = {}
+            found = clean_authors(distant_byline(wide[0], wide[1], marked), site_names)
+            # Far from the headline only a plain byline counts: "By Jane Doe",
+            # not "by filing a return." in prose nor "By Style" (a filter).
+            texts = [b.text for b in wide[0] if b.index in marked]
+            if found and all(_looks_like_name(n) for n in found) and texts \
+                    and (_STRICT_BY.match(texts[0]) or texts[0].lower().rstrip(": ") in _BY_LABEL_LINES) \
+                    and not texts[-1].endswith("."):
+                authors = found
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.
@@ -524,7 +596,14 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     if shown:
         published = _merge_day(shown, published, modified)
     if not published:
-        published = date_from_url(page_url) or normalize_iso(ld.get("created"))
+        published = _meta_publish_date(meta)
+    if not published:
+        # A dateline farther from the headline ("Posted on ...", a date under
+        # the author box), read over a wider window of visible lines.
+        wide = wide or _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
+        published = distant_dateline(wide[0], wide[1], bare_ok=False)[0]
+    if not published:
+        published = date_from_url(page_url) or (normalize_iso(ld.get("created")) if ld.get("is_article") else None)
 
     site = _first(meta, ("og:site_name",)) or ld.get("publisher") or ld.get("site")
     return Metadata(
@@ -538,6 +617,57 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         section=_first(meta, _SECTION_KEYS) or ld.get("section"),
         tags=_tags(meta, ld),
     )
+
+
+def _meta_publish_date(meta) -> str | None:
+    """A date from any other meta whose name says publication.
+
+    >>> _meta_publish_date({"w-published-date": ["2025-05-27T06:03:43Z"], "publisher": ["X 2020-01-01"]})
+    '2025-05-27T06:03:43+00:00'
+    """
+    for key, vals in meta.items():
+        if _META_PUB_KEY.search(key) and not _META_NOT_PUB.search(key):
+            iso = normalize_iso(vals[0])
+            if iso:
+                return iso
+    return None
+
+
+_WRITTEN_BY_LABELS = frozenset({"written by", "author", "by"})
+
+
+def _labelled_meta(meta, labels) -> list[str]:
+    """Values of label/data meta pairs (``twitter:label1`` "Written by",
+    ``twitter:data1`` "Jane Doe") whose label is one of ``labels``.
+
+    >>> _labelled_meta({"twitter:label1": ["Written by"], "twitter:data1": ["Jane Doe"]}, {"written by"})
+    ['Jane Doe']
+    """
+    out = []
+    for i in "1234":
+        label = meta.get(f"twitter:label{i}")
+        if label and label[0].strip().lower() in labels:
+            out.extend(meta.get(f"twitter:data{i}") or [])
+    return out
+
+
+def _fuller_list(authors: list[str], meta, site_names) -> list[str]:
+    """Another author meta listing everyone the first source names and more
+    ("dc.creator" the lead author, "dc.contributor" all of them).
+
+    >>> _fuller_list(["Ann Lee"], {"dc.creator": ["Ann Lee"], "dc.contributor": ["Ann Lee", "Bo Chen"]}, ())
+    ['Ann Lee', 'Bo Chen']
+    """
+    have = {norm(a) for a in authors}
+    best = authors
+    for k in _AUTHOR_KEYS:
+        vals = meta.get(k)
+        if not vals or len(vals) <= len(best):
+            continue
+        names = clean_authors(vals, site_names, own_site=True)
+        if len(names) > len(best) and have <= {norm(n) for n in names}:
+            best = names
+    return best
 
 
 def _first_key(meta, keys) -> str | None:

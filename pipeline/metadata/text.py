@@ -17,7 +17,7 @@ import re
 
 from ..record import Block, Metadata
 from .authors import NOT_NAME_WORDS, ROLE_WORDS, clean_authors, parse_byline
-from .dates import date_from_url, find_date_span, normalize_iso
+from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
 _LONG = 150              # characters of a body paragraph
@@ -26,14 +26,17 @@ _AFTER = 10              # ... and after it
 
 # "By Jane Doe", "Von Max", "Автор: Иван", "Written by ..."; the name part is capped.
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|published|reported|story|words|text|guide|interview|review|article)\s{1,3})?"
-    r"(?:(?:by|von|par|por|di|door|przez)(?:\b|(?=(?-i:[A-Z])))|"
+    r"^(?:this\s{1,3}(?:post|article|story|piece)\s{1,3}(?:was|is)\s{1,3})?"
+    r"(?:(?:written|posted|published|reported|story|words|text|guide|interview|review|article)\s{1,3})?"
+    r"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:von|par|por|di|door|przez)\b|"
     r"(?:автор|авторы|author|authors|autor|autorin|auteur|autore|contributors?|"
     r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
     re.IGNORECASE)
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
 _POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
 _NAME_END = re.compile(r"[|•·,]")
+_FIELD_SEP = re.compile(r"\s{0,3}[|•·]\s{0,3}")
+_BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
 _PUB_WORD = re.compile(
     r"\b(?:publish(?:ed)?|posted|date[ds]?|veröffentlicht|publié|publicado|pubblicato|"
     r"опубликовано|дата|gepubliceerd|opublikowano|created|released|issued|written)\b",
@@ -56,6 +59,13 @@ _BANNER = re.compile(r"\b(?:cookies?|privacy|consent|newsletter|subscribe|sign\s
 _BY_LABELS = frozenset({"by", "written by", "author", "authors", "posted by", "words by", "article by",
                         "story by", "post by", "von", "par", "por", "autor", "auteur", "автор", "door", "di"})
 _BY_AFTER = re.compile(r"\s{0,3}\b(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s{1,3}[A-Z]")
+# "Monday, August 11th, 2025 at 11:00 am | Categories: ...": a date leading a meta line.
+_LED_BY_DATE = re.compile(r"^(?:[^\W\d_]{3,9},?\s{1,3})?(?:[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}|\d{1,2}\.?\s{1,3}[^\W\d_]{3,9})"
+                          r"(?:st|nd|rd|th)?,?\s{1,3}\d{4}\b[^|•·]{0,25}[|•·]")
+_NOT_DATELINE = re.compile(r"\b(?:commented|replied)\b", re.IGNORECASE)
+# The name after a "By " (found with str.rfind) up to a date: "Jane Doe on ".
+_NAME_BEFORE_DATE = re.compile(r"[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,3}"
+                               r"\s{0,3}(?:on\s{1,3}|[|•·,–—-]\s{0,3})?")
 _NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)
 _LABELS = frozenset({"updated", "published", "posted", "date", "last updated", "by", "share"})
 _DIGIT = re.compile(r"\d")
@@ -182,6 +192,10 @@ def _dateline(text: str) -> tuple[str, str] | None:
     True
     >>> _dateline("Updated: Dec 4, 2025")
     ('2025-12-04', 'modified')
+    >>> _dateline("jdoe commented Dec 18, 2025") is None
+    True
+    >>> _dateline("A long teaser about the chain's plans for growth this year. By Jane Doe on Dec. 19, 2025")
+    ('2025-12-19', 'published')
     """
     if len(text) > 250:
         return None
@@ -189,6 +203,8 @@ def _dateline(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     start, end, day = found
+    if _NOT_DATELINE.search(text):
+        return None         # a comment's date
     before = text[:start]
     # The keyword nearest before the date says what it is: "Originally
     # published in 2022. Last updated on December 20, 2024" is an update.
@@ -197,6 +213,9 @@ def _dateline(text: str) -> tuple[str, str] | None:
     kind = "modified" if last_mod > last_pub else "published"
     if last_pub >= 0 or last_mod >= 0 or _PUB_WORD.search(text, end) or _BY_AFTER.search(text, end) \
             or _BYLINE.match(text):
+        return day, kind
+    # "... teaser text. By Jane Doe on Dec. 19, 2025": a byline ending the line.
+    if len(text) - end <= 3 and _by_name_before(before[-80:]):
         return day, kind
     rest = _TIME.sub(" ", text[:start] + " " + text[end:])
     words = _WORDS.findall(rest)
@@ -211,6 +230,18 @@ def _dateline(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _by_name_before(tail: str) -> bool:
+    """True if ``tail`` ends with "by Jane Doe (on)", the text before a date.
+
+    >>> _by_name_before("a teaser. By Jane Doe on "), _by_name_before("approved by the board on ")
+    (True, False)
+    """
+    at = max(tail.rfind("By "), tail.rfind("by "))
+    if at < 0 or at > 0 and tail[at - 1].isalnum():
+        return False
+    return _NAME_BEFORE_DATE.fullmatch(tail, at + 3) is not None
+
+
 def _byline_names(b: Block) -> list[str] | None:
     """Authors named by a byline block, or None when it is not a byline.
 
@@ -219,15 +250,22 @@ def _byline_names(b: Block) -> list[str] | None:
     ['Matt Miller']
     >>> _byline_names(segment_line(0, "Dakota Hebert July 3, 2025", True))
     ['Dakota Hebert']
+    >>> _byline_names(segment_line(0, "December 15, 2025 · 30 min · 6279 words · Ash Vard", True))
+    ['Ash Vard']
     """
     text = b.text
     if len(text) > 200:
         return None
+    if "](" in text:
+        # A link the segmenter left whole ("By: [Jane Doe]( https://...)").
+        text = _MD_LINK.sub(r"\1", text)
     if _BYLINE.match(text):
         return parse_byline(text)
     found = find_date_span(text)
     if found:
-        m = _POSTED_BY.search(text)
+        # "Reviewed by X" names a reviewer, not the author.
+        m = next((m for m in _POSTED_BY.finditer(text)
+                  if not _CREDIT_BEFORE.search(text[max(0, m.start() - 30):m.end()])), None)
         if m:
             name = _NAME_END.split(text[m.end():m.end() + 60], maxsplit=1)[0]
             return parse_byline(name)
@@ -237,7 +275,32 @@ def _byline_names(b: Block) -> list[str] | None:
             part = re.split(r"\s{0,3}[|•·—–]\s{0,3}", part, maxsplit=1)[0]
             if part and _looks_like_name(part):
                 return clean_authors([part])
+        # "December 15, 2025 · 30 min · 6279 words · Jane Doe": a name among
+        # the separated fields of a dateline.
+        if len(text) <= 120:
+            for part in _FIELD_SEP.split(after)[1:6]:
+                part = _BY_FIELD_STOP.split(part, maxsplit=1)[0].strip()
+                if part and _looks_like_name(part):
+                    return clean_authors([part])
     return None
+
+
+def _may_be_name_line(b: Block) -> bool:
+    """A line that may hold a bare name: no heading (a section title), and
+    if a link, one to an author page (not a category or product).
+
+    >>> from pipeline.segment import segment_line
+    >>> _may_be_name_line(segment_line(0, "[Tax Software](/blog/topic/tax-software/)", True))
+    False
+    >>> _may_be_name_line(segment_line(0, "[Jane Doe](/author/jdoe)", True))
+    True
+    """
+    if b.heading:
+        return False
+    if b.n_links and "](" in b.raw:
+        m = _LINK_URL.search(b.raw)
+        return not (m and _NOT_AUTHOR_PATH.search(m.group(1)))
+    return True
 
 
 def _bare_names(text: str) -> list[str]:
@@ -337,6 +400,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         dl = _dateline(b.text)
         if dl:
             day, kind = dl
+            kind = _label_kind(blocks, i, kind)
             if kind == "published" and not published:
                 published = day
                 dateline_at = i
@@ -351,14 +415,14 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
     if not authors and ti is not None and bare_names:
         # A bare name right under (or over) the headline.
         for j in (ti + 1, ti + 2, ti + 3, ti - 1):
-            if lo <= j < hi and blocks[j].index not in lines:
+            if lo <= j < hi and blocks[j].index not in lines and _may_be_name_line(blocks[j]):
                 names = _bare_names(blocks[j].text)
                 if names:
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and ti is not None:
-        authors = _distant_byline(blocks, ti, lines)
+        authors = distant_byline(blocks, ti, lines)
     if not authors and dateline_at is not None:
         for j in (dateline_at - 1, dateline_at + 1):
             if lo <= j < hi and j != ti and blocks[j].index not in lines:
@@ -367,16 +431,102 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
+    if not authors and bare_names:
+        authors = _author_link(blocks, ti, lines)
     return authors, published, modified, lines
 
 
-def _distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120) -> list[str]:
+# A line that is one markdown link to an author page: "[Jane Doe](/author/jdoe)",
+# "By [Jane Doe](https://x.com/authors/jane "Posts by Jane Doe")".
+_AUTHOR_LINK_LINE = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
+    r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
+_AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|autor|auteur)"
+                          r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
+# "Reviewed by [X](/experts/x)": a credit, not the author.
+_CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
+                            re.IGNORECASE)
+_LINK_TEXT_URL = re.compile(r"\[\s{0,3}([^\[\]\n]{2,60}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})")
+_LINK_URL = re.compile(r"\]\(\s{0,3}([^()\s]{1,300})")
+# Link targets that list things, not people.
+_NOT_AUTHOR_PATH = re.compile(
+    r"/(?:categor(?:y|ies)|tags?|topics?|products?|collections?|shop|store|services?|solutions?|"
+    r"recipes?|guides?|events?|locations?|industries|resource-center)(?:[/?#]|$)", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\(\s{0,3}[^()\s]{0,300}\s{0,3}\)")
+
+
+def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 150) -> list[str]:
+    """Names linked to author pages, nearest the headline (after it first):
+    a line that is such a link (an author box, "Written by [A and B](...)"),
+    or, on the lines just under the headline, links to author pages within
+    a byline ("[Susan](/author/susan/) December 9, 2024").
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\n[Jane Doe](/author/jdoe)")
+    >>> _author_link(blocks, 0, {})
+    ['Jane Doe']
+    >>> blocks = segment_text("# A headline here\\n[Ann](/author/ann/), [Bo Li](/author/bo/) May 2, 2024\\n" + "Body. " * 40)
+    >>> _author_link(blocks, 0, {})
+    ['Ann', 'Bo Li']
+    """
+    start = ti + 1 if ti is not None else 0
+    # After the headline, then before it (a sidebar author box comes first in some pages).
+    for order in (range(start, min(len(blocks), start + span)), range(start - 2, max(-1, start - 2 - span // 2), -1)):
+        for i in order:
+            b = blocks[i]
+            if not b.n_links or len(b.raw) > 600 or "](" not in b.raw:
+                continue
+            m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
+            if m and _AUTHOR_PATH.search(m.group(2)):
+                parts = _AND.split(m.group(1).split(",")[0])
+                if all(_looks_like_name(p) for p in parts):
+                    names = clean_authors(parts)
+                    if names:
+                        lines[b.index] = "byline"
+                        return names
+            elif ti is not None and 0 < i - ti <= 3 and b.n_links <= 6 and len(b.text) <= 200:
+                found = [n.group(1) for n in _LINK_TEXT_URL.finditer(b.raw) if _AUTHOR_PATH.search(n.group(2))
+                         and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])]
+                names = clean_authors(found) if found else []
+                if names and len(names) == len(found):
+                    lines[b.index] = "byline"
+                    return names
+    return []
+
+
+def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
+    """The kind of the dateline at ``i`` when a label on the line(s) just
+    before it says what the date is: "Updated on" / "June 3, 2025".
+
+    A dateline naming itself ("Published June 3") keeps its own kind.
+    """
+    text = blocks[i].text
+    found = find_date_span(text)
+    if found and (_PUB_WORD.search(text, 0, found[0]) or _MOD_WORD.search(text, 0, found[0])):
+        return kind
+    for j in (i - 1, i - 2):
+        if j < 0:
+            break
+        prev = blocks[j].text
+        if len(prev) > 30 or _DIGIT.search(prev):
+            break
+        if _MOD_WORD.search(prev):
+            return "modified"
+        if _PUB_WORD.search(prev):
+            return "published"
+        if prev.strip(" :|-–—") and j == i - 1:
+            # Only punctuation may stand between a label and its date.
+            break
+    return kind
+
+
+def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120) -> list[str]:
     """Names from the nearest explicit "By ..." line within ``span`` lines of
     the headline (after it first), marking it as a byline."""
     for order in (range(ti + 1, min(len(blocks), ti + 1 + span)), range(ti - 1, max(-1, ti - 1 - span), -1)):
         for i in order:
             b = blocks[i]
-            if b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
+            if len(b.text) <= 16 and b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
                 # "Written by" / "Jane Doe" on two lines.
                 names = _name_line(blocks[i + 1], strict=False)
                 if names:
@@ -391,11 +541,12 @@ def _distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: i
     return []
 
 
-def _distant_dateline(blocks: list[Block], ti: int | None, span: int = 150) -> tuple[str | None, int | None]:
+def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
+                     bare_ok: bool = True) -> tuple[str | None, int | None]:
     """A dateline farther from the headline: the first one naming itself
     ("Published ...", "Posted on ...") within ``span`` lines after the
-    headline, else before it; else the first bare date line after it, else
-    the nearest one before it."""
+    headline, else before it; else (``bare_ok``) the first bare date line
+    after it, else the nearest one before it."""
     start = ti + 1 if ti is not None else 0
     after = range(start, min(len(blocks), start + span))
     before = range(start - 2, max(-1, start - 1 - span), -1) if ti is not None else range(0)
@@ -410,9 +561,58 @@ def _distant_dateline(blocks: list[Block], ti: int | None, span: int = 150) -> t
                 continue
             if _PUB_WORD.search(text) or _MOD_WORD.search(text):
                 return dl[0], i
-            if bare is None and len(_WORDS.findall(_TIME.sub(" ", text))) <= 4:
+            if bare_ok and bare is None and (len(_WORDS.findall(_TIME.sub(" ", text))) <= 4
+                                             or _LED_BY_DATE.match(text)):
                 bare = (dl[0], i)
     return bare if bare else (None, None)
+
+
+_DATE_SLOTS = {"publication date line": 0, "update date line": 1}
+_DIGIT_SEP = re.compile(r"\d[./-]\d")
+
+
+def settle_numeric(blocks: list[Block], lines: dict[int, str], published: str | None,
+                   modified: str | None, url: str | None,
+                   page_text: str | None = None) -> tuple[str | None, str | None]:
+    """Re-read an ambiguous numeric dateline (``03/10/2023``) in the order the
+    page's other numeric dates (in ``page_text``, else the blocks) or its
+    URL date show.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# Title here now\\nPosted 03/10/2023\\n" + "Body text. " * 20 + "\\nOld post 25/12/2022")
+    >>> extract_text_metadata(blocks)[0].published
+    '2023-10-03'
+    """
+    out = [published, modified]
+    order = None
+    by_index = None
+    for idx, label in lines.items():
+        slot = _DATE_SLOTS.get(label)
+        if slot is None or out[slot] is None:
+            continue
+        if 0 <= idx < len(blocks) and blocks[idx].index == idx:
+            text = blocks[idx].text
+        else:
+            by_index = by_index or {b.index: b for b in blocks}
+            if idx not in by_index:
+                continue
+            text = by_index[idx].text
+        if not _DIGIT_SEP.search(text):
+            continue
+        found = find_date_span(text)
+        if not found or found[2] != out[slot]:
+            continue
+        readings = {o: find_date_span(text, order=o) for o in ("mdy", "dmy")}
+        if any(r is None or r[0] != found[0] for r in readings.values()) \
+                or readings["mdy"][2] == readings["dmy"][2]:
+            continue
+        if order is None:
+            url_day = date_from_url(url)
+            order = next((o for o, r in readings.items() if r[2] == url_day), None) \
+                or numeric_order(page_text if page_text is not None else "\n".join(b.text for b in blocks)) or ""
+        if order:
+            out[slot] = readings[order][2]
+    return out[0], out[1]
 
 
 def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tuple[Metadata, dict[int, str]]:
@@ -437,9 +637,11 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         lines[blocks[ti].index] = "title line"
     meta.authors = authors
     if not published and not modified:
-        published, at = _distant_dateline(blocks, ti)
+        published, at = distant_dateline(blocks, ti)
         if at is not None:
             lines[blocks[at].index] = "publication date line"
+    if published or modified:
+        published, modified = settle_numeric(blocks, lines, published, modified, hints.get("url"))
     meta.published = normalize_iso(hints.get("published")) or published or modified \
         or date_from_url(hints.get("url"))
     meta.modified = modified

@@ -110,6 +110,14 @@ def clean_headline(title: str | None, site_names: tuple[str, ...] = (), dashes: 
     """Unescape a double-escaped headline and drop what follows a spaced
     separator ("Title | Section", "Title – Tagline" unless ``dashes`` is
     false) when what precedes it is a headline of three words or more.
+    A lowercase continuation is kept: "The top workout of 2024 — and 5
+    trends to expect" is one headline.
+
+    >>> clean_headline("Top workout of 2024 — and 5 trends to expect", ())
+    'Top workout of 2024 — and 5 trends to expect'
+    >>> clean_headline("Top workout of 2024 — Daily Planet Sports", ())
+    'Top workout of 2024'
+
 
     >>> clean_headline("Best Movers in NYC 2025 | Top 19 Companies", ())
     'Best Movers in NYC 2025'
@@ -133,11 +141,17 @@ def clean_headline(title: str | None, site_names: tuple[str, ...] = (), dashes: 
         title = title[found[1]:].strip(" -|:")
     low = title.lower()
     for name in site_names:
-        if len(name) > 3 and low.startswith(name.lower() + " ") and len(title) > len(name) + 10:
+        # Only a domain name ("example.com Big story"): a brand starting a
+        # headline ("Docker Hardened Images: ...") is part of it.
+        if "." in name and len(name) > 3 and low.startswith(name.lower() + " ") and len(title) > len(name) + 10:
             title = title[len(name):].strip(" -|:")
             break
     title = _SECTION_PREFIX.sub("", title)
     parts = (_HARD_SEP if dashes else _BAR_SEP).split(title, maxsplit=1)
+    # "... of 2024 — and 5 trends to expect": a lowercase continuation is
+    # the headline going on, not a site name or a tagline.
+    if len(parts) == 2 and parts[1][:1].islower():
+        return title
     if len(parts) == 2 and len(parts[0].split()) >= 3:
         return parts[0].strip()
     return title
