@@ -167,11 +167,8 @@ def read_documents(raw_dir: Path, rel: str, limits: Limits | None = None) -> Ite
     try:
         data = read_bytes(raw_dir, rel, limits)
         text, _, repairs = decode_text(data)
-    except Rejected as exc:
-        yield Reject(rel, str(exc))
-        return
-    except OSError as exc:
-        yield Reject(rel, f"cannot read file: {exc.strerror or exc}")
+    except (Rejected, OSError) as exc:
+        yield reject_for(rel, exc)
         return
     del data  # a large file's bytes need not outlive its text
     if kind == "records":
@@ -297,17 +294,34 @@ def _records(rel: str, text: str, limits: Limits, repairs: list[str]) -> Iterato
         yield Reject(rel, "no records: the file holds no JSON records")
 
 
+def reject_for(rel: str, exc: Exception) -> Reject:
+    """The reject standing for a file that could not be opened or decoded."""
+    if isinstance(exc, OSError):
+        return Reject(rel, f"cannot read file: {exc.strerror or exc}")
+    return Reject(rel, str(exc))
+
+
+def parse_json(text: str) -> tuple[object, str | None]:
+    """The parsed value and None, or None and why the text is not JSON.
+
+    >>> parse_json('{"a": 1}'), parse_json('{"a": ')[1]
+    (({'a': 1}, None), 'Expecting value at line 1 column 7')
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+    except (ValueError, RecursionError) as exc:
+        # Nesting deeper than the parser's stack, or an integer of 5,000 digits.
+        return None, str(exc)
+
+
 def _record_items(rel: str, text: str, limits: Limits, repairs: list[str]) -> Iterator[Document | Reject]:
     stripped = text.lstrip()
     if rel.lower().removesuffix(".gz").endswith(".json") and stripped[:1] in "[{":
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Reject(rel, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
-            return
-        except (ValueError, RecursionError) as exc:
-            # Nesting deeper than the parser's stack, or an integer of 5,000 digits.
-            yield Reject(rel, f"invalid JSON: {exc}")
+        value, error = parse_json(text)
+        if error:
+            yield Reject(rel, f"invalid JSON: {error}")
             return
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
@@ -317,13 +331,9 @@ def _record_items(rel: str, text: str, limits: Limits, repairs: list[str]) -> It
         if not line.strip():
             continue
         source = f"{rel}#L{lineno}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Reject(source, f"malformed JSON line: {exc.msg} at column {exc.colno}")
-            continue
-        except (ValueError, RecursionError) as exc:
-            yield Reject(source, f"malformed JSON line: {exc}")
+        item, error = parse_json(line)
+        if error:
+            yield Reject(source, f"malformed JSON line: {error}")
             continue
         yield record_to_document(source, item, limits, repairs)
 

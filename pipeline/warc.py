@@ -24,15 +24,12 @@ _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 
 
 def read_warc(raw_dir: Path, rel: str, limits: Limits) -> Iterator:
-    from .read import Reject, open_raw
+    from .read import open_raw, reject_for
 
     try:
         stream = open_raw(raw_dir, rel)
-    except Rejected as exc:
-        yield Reject(rel, str(exc))
-        return
-    except OSError as exc:
-        yield Reject(rel, f"cannot read file: {exc.strerror or exc}")
+    except (Rejected, OSError) as exc:
+        yield reject_for(rel, exc)
         return
     with stream:
         yield from _responses(stream, rel, limits)

@@ -17,45 +17,42 @@ def prefect_harness():
         yield
 
 
-def test_flow_output_equals_the_library_run_and_publishes_a_summary(prefect_harness, examples_dir, tmp_path, monkeypatch):
-    from prefect.client.orchestration import get_client
-
+def _flow_and_library_runs(examples_dir, tmp_path, monkeypatch, **flow_options):
+    """Run the flow in several small batches and the plain library; return the flow's summary."""
     import flows.clean_flow as clean_flow_module
     from flows.cli import run_flow
 
     raw = tmp_path / "raw"
     shutil.copytree(examples_dir, raw)
-    # Several small batches, so the process pool and the mapping are exercised.
+    # Several small batches, so the executor and the mapping are exercised.
     monkeypatch.setattr(clean_flow_module, "BATCH_BYTES", 2_000)
-    summary = run_flow(str(raw), str(tmp_path / "flow"), workers=2)
+    summary = run_flow(str(raw), str(tmp_path / "flow"), **flow_options)
     run(raw, tmp_path / "plain")
     assert summary["batches"] > 1
     for sub in ("articles", "rejected"):
         assert read_jsonl(tmp_path / "flow" / sub) == read_jsonl(tmp_path / "plain" / sub)
-    assert summary["records"] == len(read_jsonl(tmp_path / "flow" / "articles"))
-    assert summary["files"] == len(list(p for p in raw.rglob("*") if p.is_file()))
+    return summary
 
+
+def test_flow_output_equals_the_library_run_and_publishes_a_summary(prefect_harness, examples_dir, tmp_path,
+                                                                    monkeypatch):
     import anyio
+    from prefect.client.orchestration import get_client
 
-    async def latest_artifact():
+    summary = _flow_and_library_runs(examples_dir, tmp_path, monkeypatch, workers=2)
+    assert summary["records"] == len(read_jsonl(tmp_path / "flow" / "articles"))
+    assert summary["files"] == len([p for p in (tmp_path / "raw").rglob("*") if p.is_file()])
+
+    async def latest_artifacts():
         async with get_client() as client:
             return await client.read_latest_artifacts()
 
-    artifacts = anyio.run(latest_artifact)
-    summary_rows = [a for a in artifacts if a.key == "boilerstrip-run-summary"]
-    assert summary_rows and "records written" in str(summary_rows[0].data)
+    keys = {a.key: a for a in anyio.run(latest_artifacts)}
+    assert "records written" in str(keys["boilerstrip-run-summary"].data)
+    assert "boilerstrip-progress" in keys
 
 
-def test_flow_on_a_two_worker_local_dask_cluster_equals_the_local_run(prefect_harness, examples_dir, tmp_path, monkeypatch):
+def test_flow_on_a_two_worker_local_dask_cluster_equals_the_local_run(prefect_harness, examples_dir, tmp_path,
+                                                                      monkeypatch):
     pytest.importorskip("distributed")
-    import flows.clean_flow as clean_flow_module
-    from flows.cli import run_flow
-
-    raw = tmp_path / "raw"
-    shutil.copytree(examples_dir, raw)
-    monkeypatch.setattr(clean_flow_module, "BATCH_BYTES", 2_000)
-    dask_summary = run_flow(str(raw), str(tmp_path / "dask"), dask_workers=2)
-    run(raw, tmp_path / "plain")
-    assert dask_summary["batches"] > 1
-    for sub in ("articles", "rejected"):
-        assert read_jsonl(tmp_path / "dask" / sub) == read_jsonl(tmp_path / "plain" / sub)
+    _flow_and_library_runs(examples_dir, tmp_path, monkeypatch, dask_workers=2)
