@@ -12,8 +12,9 @@ read -> decode/repair (pipeline.read, pipeline.decode) -> segment -> classify
 from __future__ import annotations
 
 from .classify import classify_blocks, decide
+from .decode import repair_text
 from .features import lexicon_hits
-from .html_body import extract_html_body
+from .html_body import extract_html_blocks
 from .limits import Limits
 from .metadata import detect_language, extract_html_metadata, extract_text_metadata
 from .record import Document, Metadata, Rejected
@@ -63,19 +64,18 @@ def _clean_text(doc: Document, rules, model) -> None:
 
 
 def _clean_html(doc: Document, rules, model) -> None:
-    from .decode import repair_text
-
     url = doc.hints.get("url")
     doc.meta = extract_html_metadata(doc.content, url)
-    body = extract_html_body(doc.content, url, model=model) if model else extract_html_body(doc.content, url)
-    body, repairs = repair_text(body)
-    doc.repairs += repairs
-    doc.blocks = segment_text(body)
+    doc.blocks = extract_html_blocks(doc.content, url, model=model)
+    kept = [b for b in doc.blocks if b.keep]
+    for block in kept:
+        block.text, fixes = repair_text(block.text)
+        doc.repairs += [f for f in fixes if f not in doc.repairs]
     # The extractor already chose the main content; what it keeps of site
     # chrome is what the phrase lexicon and the user's rules catch.
-    drop_boilerplate_phrases(doc.blocks, rules=rules, site=_site(doc))
+    drop_boilerplate_phrases(kept, rules=rules, site=_site(doc))
     title = (doc.meta.title or "").strip().casefold()
-    for block in doc.blocks[:3]:
+    for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:
             block.drop("metadata", "title line repeated at the top of the body")
 

@@ -22,7 +22,10 @@ from __future__ import annotations
 import numpy as np
 
 from .html_features import context_features, page_blocks
-from .htmlmodel import load_model
+from .htmlmodel import BlockModel, load_model
+from .record import Block
+
+HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
 # Pages larger than this are cut before parsing: article text sits in the
 # first megabytes, and a runaway page must not stall a batch.
@@ -46,14 +49,19 @@ def compose(texts) -> str:
     seen: set[str] = set()
     out: list[str] = []
     for t in texts:
-        if not t:
-            continue
-        if t.count(" ") >= DEDUP_MIN_WORDS - 1:
-            if t in seen:
-                continue
-            seen.add(t)
-        out.append(t)
+        if t and not _is_repeat(t, seen):
+            out.append(t)
     return "\n\n".join(out)
+
+
+def _is_repeat(text: str, seen: set[str]) -> bool:
+    """Whether ``text`` is a long block already in ``seen``; remembers it if not."""
+    if text.count(" ") < DEDUP_MIN_WORDS - 1:
+        return False
+    if text in seen:
+        return True
+    seen.add(text)
+    return False
 
 
 def _trafilatura(html: str, url: str | None) -> str:
@@ -68,30 +76,94 @@ def _trafilatura(html: str, url: str | None) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def extract_html_body(html: str, url: str | None = None) -> str:
-    """Return the main text of ``html`` as blank-line separated lines, or ""."""
+# What a dropped block most likely is, read from the class/id words on it or
+# its nearest ancestors (html_features.CLASS_GROUPS), then from its ancestor
+# tags; the first that applies names the category.
+_CLASS_CATEGORY = (
+    ("cookie", "cookie"), ("comment", "comment"), ("share", "share"), ("newsletter", "newsletter"),
+    ("ad", "advert"), ("caption", "caption"), ("bio", "bio"), ("note", "disclaimer"), ("related", "related"),
+    ("nav", "navigation"), ("tag", "navigation"), ("meta", "metadata"), ("header", "metadata"),
+    ("footer", "legal"), ("sidebar", "related"), ("card", "related"),
+)
+_TAG_CATEGORY = (("nav", "navigation"), ("footer", "navigation"), ("header", "navigation"),
+                 ("aside", "related"), ("figure", "caption"), ("form", "navigation"))
+
+
+def _why_dropped(block, p: float) -> tuple[str, str]:
+    """Category and reason for a block the model left out."""
+    from .html_features import ANCESTOR_BITS, CLASS_GROUPS
+
+    where = f"<{block.tag}>"
+    bits = block.own_bits | block.near_bits
+    names = [name for i, (name, _) in enumerate(CLASS_GROUPS) if bits >> i & 1]
+    for group, category in _CLASS_CATEGORY:
+        if group in names:
+            return category, f"html model: p(article)={p:.2f}; {where} marked '{group}' by its class/id"
+    for tag, category in _TAG_CATEGORY:
+        if block.anc_bits & ANCESTOR_BITS.get(tag, 0):
+            return category, f"html model: p(article)={p:.2f}; {where} inside <{tag}>"
+    if block.n_links and block.link_chars >= 0.5 * len(block.text):
+        return "navigation", f"html model: p(article)={p:.2f}; link-heavy {where}"
+    return "boilerplate", f"html model: p(article)={p:.2f}; {where} outside the article text"
+
+
+def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | None = None) -> list[Block]:
+    """Every text block of ``html`` with the model's decision; dropped ones say why.
+
+    ``model`` overrides the shipped block model (e.g. a cross-validation fold
+    model from ``load_model(path)``). When the model is missing or keeps
+    (almost) nothing, trafilatura's extraction stands in, as kept blocks.
+
+    >>> blocks = extract_html_blocks("<body><nav><a href='/'>Home</a></nav><article>"
+    ...     "<p>The council approved the new budget on Monday after a long debate.</p>"
+    ...     "<p>Residents will see lower fees for waste collection from next year.</p></article></body>")
+    >>> [(b.keep, b.category) for b in blocks][-2:]
+    [(True, None), (True, None)]
+    """
     if not html or not html.strip():
-        return ""
+        return []
     if len(html) > MAX_HTML_CHARS:
         html = html[:MAX_HTML_CHARS]
-    model = load_model()
     if model is None:
-        return _trafilatura(html, url)
+        model = load_model()
+    if model is None:
+        return _as_blocks(_trafilatura(html, url))
     try:
         page = page_blocks(html)
     except Exception:  # selectolax copes with nearly anything; be safe anyway
-        return _trafilatura(html, url)
+        return _as_blocks(_trafilatura(html, url))
     if not page.blocks:
-        return ""
+        return []
     paths = [b.path for b in page.blocks]
     words = [len(b.text.split()) for b in page.blocks]
     proba = model.predict_proba(np.asarray(page.features),
                                 lambda p: context_features(paths, words, p))
-    kept = [b.text for b, p in zip(page.blocks, proba) if p >= model.threshold]
-    text = compose(kept)
-    if len(text.split()) < 10:
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    for raw, p in zip(page.blocks, proba):
+        if not raw.text:
+            continue
+        block = Block(index=len(blocks), raw=raw.text, text=raw.text, heading=HEADING_LEVEL.get(raw.tag, 0),
+                      list_depth=1 if raw.tag == "li" else 0, link_chars=raw.link_chars, n_links=raw.n_links)
+        if p < model.threshold:
+            block.drop(*_why_dropped(raw, float(p)))
+        elif _is_repeat(raw.text, seen):
+            # Pages often carry the article twice (mobile and desktop copies,
+            # sticky summaries); the gold text has it once.
+            block.drop("duplicate", "a repeat of a long block kept above")
+        blocks.append(block)
+    if sum(len(b.text.split()) for b in blocks if b.keep) < 10:
         # The model found no article; trafilatura's heuristics may still.
         alt = _trafilatura(html, url)
-        if len(alt) > len(text):
-            return alt
-    return text
+        if len(alt) > len("\n\n".join(b.text for b in blocks if b.keep)):
+            return _as_blocks(alt)
+    return blocks
+
+
+def _as_blocks(text: str) -> list[Block]:
+    return [Block(index=i, raw=line, text=line) for i, line in enumerate(text.split("\n\n")) if line]
+
+
+def extract_html_body(html: str, url: str | None = None, model: BlockModel | None = None) -> str:
+    """Return the main text of ``html`` as blank-line separated lines, or ""."""
+    return "\n\n".join(b.text for b in extract_html_blocks(html, url, model) if b.keep)

@@ -14,6 +14,7 @@ walked at once, one numpy step per tree level.
 """
 from __future__ import annotations
 
+import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -93,13 +94,27 @@ class BlockModel:
         return self.stage2.predict_proba(np.hstack([X, C]))
 
 
-@lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> BlockModel | None:
-    """The shipped model, or None when the file is missing or unreadable."""
+def read_spec(path: str | Path) -> dict:
+    """A model spec from a JSON file, gzip-compressed or plain (told by its magic bytes)."""
+    data = Path(path).read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return json.loads(data.decode("utf-8"))
+
+
+@lru_cache(maxsize=8)
+def load_model(path: str | Path | None = None) -> BlockModel | None:
+    """The model at ``path`` (``.json`` or ``.json.gz``; default: the shipped
+    model), or None when the file is missing or unreadable.
+
+    Loaded models are cached per path, so passing the same path again is cheap.
+    The cross-validation fold models written by ``train_html_model.py
+    --save-folds`` load the same way and go to ``extract_html_body(model=...)``.
+    """
     p = Path(path) if path else MODEL_PATH
     try:
-        return BlockModel(json.loads(p.read_text("utf-8")))
-    except (OSError, ValueError, KeyError):
+        return BlockModel(read_spec(p))
+    except (OSError, ValueError, KeyError, EOFError):
         return None
 
 

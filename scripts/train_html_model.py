@@ -19,6 +19,7 @@ of its site))`` gives a full-pipeline figure from models that never saw the site
     .venv/bin/python scripts/train_html_model.py --cache /tmp/html_blocks.npz
     .venv/bin/python scripts/train_html_model.py --no-write   # CV only
     .venv/bin/python scripts/train_html_model.py --no-write --save-folds bench/cv-models
+    .venv/bin/python scripts/train_html_model.py --check-folds bench/cv-models  # no training
 """
 from __future__ import annotations
 
@@ -186,6 +187,60 @@ def save_folds(out: Path, pages, page_fold, folds, clf1, clf2, s1, s2, cv, X, pi
     print(f"wrote {K} fold models and folds.json to {out}", flush=True)
 
 
+def check_folds(out: Path, pages):
+    """Score every page with ``extract_html_body(..., model=its fold's model)``.
+
+    Also scores the kept blocks alone (no trafilatura fallback), which is what
+    the CV figure measures, so any gap between the two is the fallback's."""
+    from pipeline.html_body import MAX_HTML_CHARS, extract_html_body
+    from pipeline.htmlmodel import load_model
+    meta = json.loads((out / "folds.json").read_text("utf-8"))
+    K = meta["k"]
+    page_fold = site_folds(pages, K)
+    stale = [p.id for p, f in zip(pages, page_fold) if meta["page_fold"].get(p.id) != f]
+    if stale or len(meta["page_fold"]) != len(pages):
+        sys.exit(f"fold assignment differs from {out}/folds.json ({len(stale)} pages)")
+    models = [load_model(str(out / f"html_model.fold{k}.json.gz")) for k in range(K)]
+    if any(m is None for m in models):
+        sys.exit(f"fold model missing or unreadable under {out}")
+    t0 = time.time()
+    full, blocks = [], []
+    fallback = truncated = 0
+    for p, k in zip(pages, page_fold):
+        html, gold = p.read("html"), p.gold.get("body") or ""
+        m = models[k]
+        text = extract_html_body(html, p.gold.get("url"), model=m)
+        full.append(shingle_pr(text, gold))
+        truncated += len(html) > MAX_HTML_CHARS
+        pb = page_blocks(html[:MAX_HTML_CHARS])
+        if pb.blocks:
+            proba = m.predict_proba(np.asarray(pb.features), lambda q: context_features(
+                [b.path for b in pb.blocks], [len(b.text.split()) for b in pb.blocks], q))
+            kept = compose([b.text for b, q in zip(pb.blocks, proba) if q >= m.threshold])
+        else:
+            kept = ""
+        fallback += kept != text
+        blocks.append(shingle_pr(kept, gold))
+
+    def agg(prs):
+        P = float(np.mean([a for a, _ in prs]))
+        R = float(np.mean([b for _, b in prs]))
+        return P, R, f1(P, R)
+
+    cv = meta["cv"]
+    print(f"fold models in {out}: {len(pages)} pages scored by the model of the fold that held "
+          f"their site out ({time.time() - t0:.0f}s)")
+    print(f"  CV figure (train script, stage 2):      P={cv['stage2_p']:.4f} R={cv['stage2_r']:.4f} "
+          f"F1={cv['stage2_f1']:.4f}")
+    P, R, F = agg(blocks)
+    print(f"  fold models, kept blocks (no fallback): P={P:.4f} R={R:.4f} F1={F:.4f}")
+    P, R, F = agg(full)
+    print(f"  fold models, extract_html_body:         P={P:.4f} R={R:.4f} F1={F:.4f} "
+          f"(trafilatura fallback changed {fallback} pages; {truncated} pages over "
+          f"{MAX_HTML_CHARS} chars)")
+    print(f"  difference extract_html_body - CV: {F - cv['stage2_f1']:+.4f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
@@ -193,11 +248,17 @@ def main():
     ap.add_argument("--cache", help="npz file to keep the block features in between runs")
     ap.add_argument("--save-folds", metavar="DIR",
                     help="write the per-fold CV models (html_model.fold{k}.json.gz) and folds.json here")
+    ap.add_argument("--check-folds", metavar="DIR",
+                    help="no training: run extract_html_body on every dev page with its fold's model "
+                         "from DIR and compare with the CV figure in DIR/folds.json")
     args = ap.parse_args()
     root = default_gold_dir()
     if root is None:
         sys.exit("dev set not found")
     pages = load_pages(root)
+    if args.check_folds:
+        check_folds(Path(args.check_folds), pages)
+        return
     t0 = time.time()
     X, y, pid, texts, paths, words = build(pages, args.cache)
     print(f"{len(pages)} pages, {len(y)} blocks, features in {time.time() - t0:.1f}s", flush=True)

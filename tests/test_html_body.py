@@ -4,14 +4,17 @@ The dev-set smoke test reads ../shared and skips when it is absent.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import time
+from pathlib import Path
 
 import pytest
 
 from pipeline.devset import default_gold_dir, load_pages
 from pipeline.html_body import compose, extract_html_body
 from pipeline.html_features import FEATURES, page_blocks
-from pipeline.htmlmodel import TreeModel, load_model
+from pipeline.htmlmodel import MODEL_PATH, BlockModel, TreeModel, load_model
 from pipeline.score import f1, shingle_pr
 from pipeline.segment import segment_text
 
@@ -123,6 +126,53 @@ def test_tree_model_runtime_walks_all_trees():
 @needs_model
 def test_shipped_model_matches_feature_list():
     assert load_model().features == list(FEATURES)
+
+
+def keep_all_spec() -> dict:
+    """A one-stage model that keeps every block (one leaf, large baseline)."""
+    return {"baseline": 10.0, "threshold": 0.5, "features": list(FEATURES), "max_depth": 1,
+            "trees": [{"feature": [0], "threshold": [0.0], "left": [0], "right": [0],
+                       "leaf": [1], "value": [0.0]}]}
+
+
+def test_load_model_reads_plain_and_gzip_json(tmp_path):
+    raw = json.dumps(keep_all_spec()).encode()
+    (tmp_path / "m.json").write_bytes(raw)
+    (tmp_path / "m.json.gz").write_bytes(gzip.compress(raw))
+    for name in ("m.json", "m.json.gz"):
+        m = load_model(str(tmp_path / name))
+        assert isinstance(m, BlockModel) and m.features == list(FEATURES)
+        assert m.predict_proba([[0.0] * len(FEATURES)])[0] > 0.99
+    assert load_model(str(tmp_path / "missing.json.gz")) is None
+    (tmp_path / "bad.json.gz").write_bytes(b"\x1f\x8b not gzip")
+    assert load_model(str(tmp_path / "bad.json.gz")) is None
+
+
+def test_explicit_model_overrides_the_shipped_one():
+    text = extract_html_body(article_page(), model=BlockModel(keep_all_spec()))
+    assert "Contact us" in text and PARAS[0] in text  # kept everything, chrome included
+
+
+@needs_model
+def test_default_model_is_the_shipped_file():
+    page = article_page()
+    assert extract_html_body(page) == extract_html_body(page, model=load_model(str(MODEL_PATH)))
+
+
+CV_MODELS = Path(__file__).resolve().parent.parent / "bench" / "cv-models"
+
+
+@pytest.mark.skipif(not (CV_MODELS / "html_model.fold0.json.gz").exists(),
+                    reason="fold models not built (train_html_model.py --save-folds)")
+def test_fold_model_loads_and_predicts():
+    m = load_model(str(CV_MODELS / "html_model.fold0.json.gz"))
+    assert isinstance(m, BlockModel) and m.stage2 is not None
+    assert m.features == list(FEATURES)
+    meta = json.loads((CV_MODELS / "folds.json").read_text("utf-8"))
+    assert meta["k"] == 5 and meta["thresholds"]["stage2"] == m.threshold
+    text = extract_html_body(article_page(), url="https://news.example/footbridge", model=m)
+    p, r = shingle_pr(text, "\n\n".join(PARAS))
+    assert r > 0.9 and p > 0.7, text
 
 
 @pytest.mark.skipif(default_gold_dir() is None, reason="dev set (../shared) not present")
