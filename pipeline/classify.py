@@ -103,7 +103,8 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
             hit = verdicts[i]
             keep[i] = False
             verdict = (hit.category, f"lexicon: {hit.category} phrase '{hit.phrase}'")
-        elif 0 < i < last and _sandwiched(verdicts[i - 1], verdicts[i + 1]):
+        elif (0 < i < last and verdicts[i - 1] is not None
+              and _sandwiched(verdicts[i - 1], verdicts[i + 1])):
             # A plea or notice often runs over several lines, only some of
             # which carry a telltale phrase.
             keep[i] = False
@@ -232,8 +233,13 @@ def classify_many(docs: list[list[Block]], rules: list[Rule] | None = None,
     batch = features.Batch.of(docs)
     if not len(batch):
         return
-    hits = [h for d in docs for h in features.lexicon_hits(d)]
-    X1, names1 = features.stage1_matrix(batch, hits)
+    if len(docs) == 1:      # one document: one lower-cased copy for lexicon and features
+        low = features.joined_lower(docs[0])
+        hits = features.lexicon_hits(docs[0], low)
+    else:
+        low = None
+        hits = [h for d in docs for h in features.lexicon_hits(d)]
+    X1, names1 = features.stage1_matrix(batch, hits, low)
     if names1 != model.names1:
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")

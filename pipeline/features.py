@@ -50,15 +50,20 @@ o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 _WORD = re.compile(r"\w+")
 _UPPER = re.compile(r"[A-ZА-ЯÀ-ÖØ-Þ]")
 _DIGIT = re.compile(r"\d")
+# Month names as character tries (``lexicon._trie_pattern``): one branch per
+# letter instead of trying ~80 names in turn at every word start.
+_MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec januar februar märz mai juni juli "
+           "oktober dezember janv févr mars avr juil août sept déc enero febrero marzo abril "
+           "mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio "
+           "aprile maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio "
+           "junho julho setembro outubro novembro dezembro января февраля марта апреля мая "
+           "июня июля августа сентября октября ноября декабря").split()
+_MONTH_PREFIXES = "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр ма июн июл авг " \
+                  "сен окт ноя дек".split()
 _DATE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janv|févr|mars|avr|"
-    r"juil|août|sept|déc|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-    r"ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
-    r"dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
-    r"декабря)[a-zéû]*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)\w*|\d{1,2}:\d{2}|"
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    + lexicon._trie_pattern(sorted(set(_MONTHS))) + r"[a-zéû]*\.?\s+\d{1,2}|\d{1,2}\.?\s+"
+    + lexicon._trie_pattern(sorted(set(_MONTH_PREFIXES))) + r"\w*|\d{1,2}:\d{2}|"
     r"\b(?:\d+|an?|one)\s+(?:hours?|minutes?|days?|weeks?|months?)\s+ago)",
 )
 _ATTRS = attrgetter("link_chars", "n_links", "heading", "list_depth", "blank_before")
@@ -90,6 +95,9 @@ CONTEXT_KEYS = ["log_chars", "stop_density", "link_share", "is_prose", "is_headi
 OFFSETS = (-3, -2, -1, 1, 2, 3)
 WINDOWS = (2, 5, 12)
 WINDOW_KEYS = ["is_prose", "link_share", "stop_density", "log_chars", "is_list"]
+STAGE1_NAMES = (BASE + POSITION + [f"{key}@{k:+d}" for key in CONTEXT_KEYS for k in OFFSETS]
+                + [f"{key}~{w}" for key in WINDOW_KEYS for w in WINDOWS]
+                + [f"prose_chars~{w}" for w in WINDOWS])
 
 
 @dataclass
@@ -123,6 +131,30 @@ class Batch:
         out[ok] = col[src]
         return out
 
+    def shift_many(self, cols: np.ndarray, offsets, fill: float = 0.0) -> np.ndarray:
+        """``shift`` of every column of ``cols`` (rows x keys) by every offset, in one
+        gather: the result is (rows, offsets, keys)."""
+        n = len(cols)
+        key = ("many", tuple(offsets))
+        if key not in self._shifts:
+            idx = np.arange(n)[:, None] + np.asarray(offsets)[None, :]
+            ok = (idx >= self.start[:, None]) & (idx < self.end[:, None])
+            self._shifts[key] = np.where(ok, idx, n)      # row n holds ``fill``
+        padded = np.empty((n + 1, cols.shape[1]), np.float64)
+        padded[:n] = cols
+        padded[n] = fill
+        return padded[self._shifts[key]]
+
+    def window_means(self, cols: np.ndarray, w: int) -> np.ndarray:
+        """``window_mean`` of every column of ``cols`` (rows x keys) at once."""
+        n = len(cols)
+        cs = np.zeros((n + 1, cols.shape[1]), np.float64)
+        np.cumsum(cols, axis=0, dtype=np.float64, out=cs[1:])
+        i = np.arange(n)
+        lo = np.maximum(i - w, self.start)
+        hi = np.minimum(i + w + 1, self.end)
+        return (cs[hi] - cs[lo]) / np.maximum(hi - lo, 1)[:, None]
+
     def window_mean(self, col: np.ndarray, w: int) -> np.ndarray:
         """Mean of ``col`` over rows within ``w`` places, clipped to the document."""
         cs = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
@@ -146,26 +178,38 @@ class Batch:
         return cs[self.end] - cs[self.start]
 
 
-def lexicon_hits(blocks: list[Block]) -> list[list[lexicon.Hit]]:
-    """Phrase hits of each block."""
-    return lexicon.find_lines([b.text for b in blocks])
+def lexicon_hits(blocks: list[Block], joined_low: str | None = None) -> list[list[lexicon.Hit]]:
+    """Phrase hits of each block (``joined_low``: see ``lexicon.find_lines``)."""
+    return lexicon.find_lines([b.text for b in blocks], joined_low)
 
 
-def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]]) -> np.ndarray:
+def joined_lower(blocks: list[Block]) -> str:
+    """The blocks' texts, one a line, lower-cased: shared by the lexicon and the features."""
+    return "\n".join([b.text for b in blocks]).lower()
+
+
+def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]],
+               joined_low: str | None = None) -> np.ndarray:
+    """Own features of the blocks of one document (repeats count over all ``blocks``)."""
     n = len(blocks)
     cats = {c: j for j, c in enumerate(lexicon.CATEGORIES)}
     n_cat = len(cats)
     texts = [b.text for b in blocks]
-    joined_low = "\n".join(texts).lower()
+    if joined_low is None:
+        joined_low = "\n".join(texts).lower()
     lows = joined_low.split("\n")
     # Block texts are single-spaced (segment normalises whitespace), so a block
     # has count(" ") + 1 words and the document's words can be counted at once.
     n_words = np.array([t.count(" ") + 1 if t else 0 for t in texts], np.int64)
-    n_chars = np.array([len(t) for t in texts], np.float64)
+    n_chars = np.fromiter(map(len, texts), np.float64, n)
     tokens = joined_low.split()
     if len(tokens) == int(n_words.sum()):
-        is_stop = np.fromiter(map(STOPWORDS.__contains__, tokens), np.float64, len(tokens))
-        stop = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n)
+        is_stop = np.fromiter(map(STOPWORDS.__contains__, tokens), np.bool_, len(tokens))
+        # a block's stopwords: the running count at its last word minus that before its first
+        cs = np.zeros(len(tokens) + 1, np.int64)
+        np.cumsum(is_stop, out=cs[1:])
+        ends = np.cumsum(n_words)
+        stop = (cs[ends] - cs[ends - n_words]).astype(np.float64)
     else:   # a lower-casing that split a word: count block by block
         stop = np.array([sum(map(STOPWORDS.__contains__, t.split())) for t in lows], np.float64)
     n_words = n_words.astype(np.float64)
@@ -274,14 +318,31 @@ def _main_region(batch: Batch, score: np.ndarray):
     return first, last
 
 
-def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None):
-    """Features of every block of ``batch``: own, position, neighbours, windows."""
+def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
+                  joined_low: str | None = None):
+    """Features of every block of ``batch``: own, position, neighbours, windows.
+
+    Each document is featurised on its own, so a page gets exactly the same
+    numbers in a batch (training, ``classify_many``) as alone (a cumulative sum
+    over a whole batch would round differently; repeats would count across pages).
+    ``joined_low``: ``joined_lower(batch.blocks)`` of a one-document batch.
+    """
+    spans = _doc_spans(batch)
+    if len(spans) > 1:
+        parts = [_stage1_doc(Batch.of([batch.blocks[s:e]]), hits[s:e] if hits is not None else None)
+                 for s, e in spans]
+        return np.concatenate([X for X, _ in parts]), STAGE1_NAMES
+    return _stage1_doc(batch, hits, joined_low)
+
+
+def _stage1_doc(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
+                joined_low: str | None = None):
     docs_hits = hits
     if docs_hits is None:
         docs_hits = []
         for s, e in _doc_spans(batch):
             docs_hits += lexicon_hits(batch.blocks[s:e])
-    base = _base_rows(batch.blocks, docs_hits) if len(batch) else [np.zeros(0)] * len(BASE)
+    base = _base_rows(batch.blocks, docs_hits, joined_low) if len(batch) else [np.zeros(0)] * len(BASE)
     col = dict(zip(BASE, base))
     n = len(batch)
     i = np.arange(n, dtype=np.float64)
@@ -329,24 +390,24 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None):
         ((i >= first2) & (i <= last2)) * 1.0, np.sign(dist2) * np.log1p(np.abs(dist2)),
         (i - first2) / np.maximum(last2 - first2 + 1, 1),
     ]
-    ctx, ctx_names = [], []
-    for key in CONTEXT_KEYS:
-        for k in OFFSETS:
-            ctx.append(batch.shift(col[key], k, fill=-1.0))
-            ctx_names.append(f"{key}@{k:+d}")
-    for key in WINDOW_KEYS:
-        for w in WINDOWS:
-            ctx.append(batch.window_mean(col[key], w))
-            ctx_names.append(f"{key}~{w}")
-    for w in WINDOWS:
-        ctx.append(np.log1p(batch.window_mean(prose_chars, w)))
-        ctx_names.append(f"prose_chars~{w}")
-    columns = base + position + ctx
+    head = base + position
+    shifted = batch.shift_many(np.column_stack([col[k] for k in CONTEXT_KEYS]), OFFSETS, -1.0)
+    windowed = [batch.window_means(np.column_stack([col[k] for k in WINDOW_KEYS] + [prose_chars]),
+                                   w) for w in WINDOWS]
+    n_head, n_shift = len(head), len(CONTEXT_KEYS) * len(OFFSETS)
+    n_win = len(WINDOW_KEYS)
     # Column-major: each feature is written, and later read by the trees, as one run.
-    X = np.empty((n, len(columns)), np.float64, order="F")
-    for j, c in enumerate(columns):
+    X = np.empty((n, n_head + n_shift + (n_win + 1) * len(WINDOWS)), np.float64, order="F")
+    for j, c in enumerate(head):
         X[:, j] = c
-    return X, BASE + POSITION + ctx_names
+    # (row, offset, key) -> key-major columns "key@offset"
+    X[:, n_head:n_head + n_shift] = shifted.transpose(0, 2, 1).reshape(n, n_shift)
+    at = n_head + n_shift
+    for k, m in enumerate(windowed):   # columns "key~w": key-major, then window
+        X[:, at + k:at + k + n_win * len(WINDOWS):len(WINDOWS)] = m[:, :n_win]
+    at += n_win * len(WINDOWS)
+    X[:, at:at + len(WINDOWS)] = np.log1p(np.column_stack([m[:, n_win] for m in windowed]))
+    return X, STAGE1_NAMES
 
 
 def _doc_spans(batch: Batch):

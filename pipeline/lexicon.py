@@ -21,7 +21,9 @@ Phrases are lower case. A phrase ending in ``*`` may be glued to the next word
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 
 # Category -> phrases. Keep phrases specific: a phrase that can occur inside a
 # real article sentence belongs in the model's features, not here.
@@ -291,7 +293,9 @@ def _build():
             index.setdefault((ph, at_start), cat)
             (line_start if at_start else anywhere).add(ph)
     # Line-start phrases may follow a little punctuation ("» Read more", "_Disclaimer").
-    start = re.compile(r"[\s\W_]{0,3}(" + _trie_pattern(sorted(line_start)) + ")")
+    # One pass over the whole document: "^" at every line start, and the
+    # punctuation before the phrase never crosses a newline.
+    start = re.compile(r"^(?:[^\w\n]|_){0,3}(" + _trie_pattern(sorted(line_start)) + ")", re.M)
     # Anywhere-phrases must begin a word; scanned over a whole document at once.
     scan = re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(anywhere)) + ")")
     return start, scan, index, glued
@@ -313,35 +317,38 @@ def _ends_ok(low: str, end: int, phrase: str) -> bool:
             or not low[end].isalnum())
 
 
-def find_lines(lines: list[str]) -> list[list[Hit]]:
+def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit]]:
     """Phrase hits of each line; ``start`` offsets are within the line.
+
+    ``joined_low``, if given, must be ``"\\n".join(lines).lower()`` (a caller
+    that needs it too computes it once).
 
     >>> [[h.category for h in hs] for hs in find_lines(["Leave a Reply", "Photo: AP", "ok"])]
     [['comment'], ['caption'], []]
     """
-    out: list[list[Hit]] = [[] for _ in lines]
-    joined = "\n".join(lines).lower()
+    out: list[list[Hit]] = list(map(list, repeat((), len(lines))))
+    if not lines:
+        return out
+    joined = "\n".join(lines).lower() if joined_low is None else joined_low
     lows = joined.split("\n")
+    # offsets[i]: where line i starts in ``joined``
+    offsets = list(accumulate(map((1).__add__, map(len, lows)), initial=0))
+    for m in _START.finditer(joined):
+        phrase = m.group(1)
+        if _ends_ok(joined, m.end(), phrase):
+            i = bisect_right(offsets, m.start()) - 1
+            out[i].append(Hit(_INDEX[(phrase, True)], phrase, m.start(1) - offsets[i], True))
     for i, low in enumerate(lows):
-        m = _START.match(low)
-        if m is not None and _ends_ok(low, m.end(), m.group(1)):
-            cat = _INDEX[(m.group(1), True)]
-            out[i].append(Hit(cat, m.group(1), m.start(1), True))
-        tail = low[-90:]
         # A credit follows a sentence end and ends the line with a name.
-        if (not tail[-1:].isalnum() or len(low) > 600
-                or not (". " in tail or "! " in tail or "? " in tail or "\u201d " in tail
-                        or '" ' in tail)):
+        if not low[-1:].isalnum() or len(low) > 600:
+            continue
+        tail = low[-90:]
+        if not (". " in tail or "! " in tail or "? " in tail or "\u201d " in tail or '" ' in tail):
             continue
         c = _CREDIT.search(tail)
         if c is not None:
             out[i].append(Hit("caption", "photo credit '" + c.group(0).lstrip('.!?"\u201d ') + "'",
                               len(low) - len(tail) + c.start(), False))
-    if not lines:
-        return out
-    offsets = [0]
-    for low in lows:
-        offsets.append(offsets[-1] + len(low) + 1)
     line = 0
     pos = 0
     while True:
@@ -350,9 +357,10 @@ def find_lines(lines: list[str]) -> list[list[Hit]]:
             break
         phrase, end = m.group(0), m.end()
         if _ends_ok(joined, end, phrase):
-            while offsets[line + 1] <= m.start():
+            at = m.start()
+            while offsets[line + 1] <= at:
                 line += 1
-            out[line].append(Hit(_INDEX[(phrase, False)], phrase, m.start() - offsets[line], False))
+            out[line].append(Hit(_INDEX[(phrase, False)], phrase, at - offsets[line], False))
             pos = end
         else:
             pos = m.start() + 1

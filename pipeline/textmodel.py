@@ -46,6 +46,9 @@ class Forest:
         self._leaf = np.ascontiguousarray(self.leaf, np.float64).ravel()
         self._inner_off = np.arange(n_trees, dtype=np.int64) * n_inner
         self._leaf_off = np.arange(n_trees, dtype=np.int64) * (n_inner + 1) - n_inner
+        self._child_add = 1 - self._inner_off
+        # a last-level child k = t * n_inner + local is leaf t * (n_inner + 1) + local - n_inner
+        self._leaf_add = np.arange(n_trees, dtype=np.int64) - n_inner
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         """The summed margin (log-odds) for each row of ``X``."""
@@ -62,25 +65,26 @@ class Forest:
         feature_at = self._feature * n
         rows = np.arange(n, dtype=np.int64)[:, None]
         shape = (n, len(self._inner_off))
-        node = np.zeros(shape, np.int64)
-        # Reused buffers: allocation costs as much as the arithmetic here.
+        # k: the node's index in the flattened (tree, node) arrays, tree t's
+        # root at t * n_inner. Its child is 2k + 1 + right - t * n_inner.
         k = np.empty(shape, np.int64)
+        k[:] = self._inner_off
+        # Reused buffers: allocation costs as much as the arithmetic here.
         at = np.empty(shape, np.int64)
         x = np.empty(shape, np.float64)
         t = np.empty(shape, np.float64)
         right = np.empty(shape, np.bool_)
         for _ in range(self.depth):
-            np.add(node, self._inner_off, out=k)
             np.take(feature_at, k, out=at)
             at += rows
             np.take(flat, at, out=x)
             np.take(self._threshold, k, out=t)
             np.greater(x, t, out=right)
-            node *= 2
-            node += 1
-            node += right
-        node += self._leaf_off
-        return self._leaf.take(node).sum(axis=1) + self.base
+            k *= 2
+            k += self._child_add
+            k += right
+        k += self._leaf_add
+        return self._leaf.take(k).sum(axis=1) + self.base
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.decision(X)))

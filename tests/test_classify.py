@@ -177,6 +177,26 @@ def test_classify_many_matches_one_by_one():
     assert [[b.keep for b in d] for d in docs_a] == [[b.keep for b in d] for d in docs_b]
 
 
+def test_batch_features_match_single_documents():
+    """Training featurises the dev set as one batch; a page alone must get the same numbers."""
+    pages = [PAGE, "Home\nHome\n" + "\n\n".join(ARTICLE), "", "Leave a Reply\n" + PAGE]
+    docs = [segment_text(p) for p in pages]
+    X, names = features.stage1_matrix(features.Batch.of(docs))
+    alone = [features.stage1_matrix(features.Batch.of([d]))[0] for d in docs]
+    assert names == features.STAGE1_NAMES
+    assert np.array_equal(X, np.concatenate(alone))
+
+
+def test_shared_lowercase_text_gives_the_same_hits_and_features():
+    blocks = segment_text(PAGE)
+    low = features.joined_lower(blocks)
+    hits = features.lexicon_hits(blocks, low)
+    assert hits == features.lexicon_hits(blocks)
+    batch = features.Batch.of([blocks])
+    assert np.array_equal(features.stage1_matrix(batch, hits, low)[0],
+                          features.stage1_matrix(features.Batch.of([blocks]))[0])
+
+
 def test_empty_document():
     blocks = []
     classify.classify_blocks(blocks)
