@@ -54,6 +54,20 @@ def flatten_links(line: str) -> tuple[str, int, int]:
     return "".join(parts), len(labels), sum(map(len, labels))
 
 
+def _unwrap_emphasis(text: str) -> str:
+    """Drop single ``*``/``_`` emphasis around a whole line, as scrapers leave bylines.
+
+    Only whole-line emphasis: a general pattern for single markers would
+    backtrack on lines full of asterisks.
+
+    >>> _unwrap_emphasis("*Published on 3 May 2023 by Jane Doe*"), _unwrap_emphasis("5 * 3 *")
+    ('Published on 3 May 2023 by Jane Doe', '5 * 3 *')
+    """
+    if len(text) > 2 and text[0] == text[-1] and text[0] in "*_" and text[1] not in " *_" and text[-2] not in " *_":
+        return text[1:-1]
+    return text
+
+
 def segment_line(index: int, raw: str, blank_before: bool) -> Block:
     line = raw.rstrip()
     heading = 0
@@ -78,6 +92,7 @@ def segment_line(index: int, raw: str, blank_before: bool) -> Block:
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", text)
     text = " ".join(text.split())
+    text = _unwrap_emphasis(text)
     if link_chars > len(text):
         link_chars = len(text)
     return Block(index, raw, text, heading, list_depth, link_chars, n_links, blank_before)
