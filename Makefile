@@ -28,7 +28,7 @@ bench-text: $(STAMP)
 	$(VENV)/bin/boilerstrip eval --input text --cv
 
 bench-html: $(STAMP)
-	$(VENV)/bin/boilerstrip eval --input html --trafilatura
+	$(VENV)/bin/boilerstrip eval --input html --cv --trafilatura
 
 clean-output:
 	rm -rf clean

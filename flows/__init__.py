@@ -4,6 +4,8 @@ The cleaning itself lives in ``pipeline``; nothing here parses a page.
 """
 import os
 
+import pipeline  # noqa: F401  (first: its thread settings must precede numpy's import)
+
 # Offline machines: no telemetry, and no shutdown tracebacks from the
 # embedded server. Users can still override any of these in their shell.
 for _name, _value in {

@@ -26,3 +26,12 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def examples_dir() -> Path:
     return ROOT / "raw"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One embedded Prefect server for every flow-level test (it costs ~8 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

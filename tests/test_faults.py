@@ -263,17 +263,8 @@ def test_the_time_limit_leaves_no_alarm_behind(tmp_path, monkeypatch):
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-# --- retries in the Prefect flow (starts Prefect's embedded server: slow) ----------------------
+# --- retries in the Prefect flow (the session's embedded Prefect server, see conftest) ---------
 
-@pytest.fixture(scope="module")
-def prefect_harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.mark.slow
 @pytest.mark.prefect
 def test_the_flow_retries_a_batch_after_a_transient_error(prefect_harness, tmp_path, monkeypatch):
     import flows.clean_flow as clean_flow_module

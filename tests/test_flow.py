@@ -9,14 +9,6 @@ from pipeline.run import run
 pytestmark = pytest.mark.prefect
 
 
-@pytest.fixture(scope="session")
-def prefect_harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
 def _flow_and_library_runs(examples_dir, tmp_path, monkeypatch, **flow_options):
     """Run the flow in several small batches and the plain library; return the flow's summary."""
     import flows.clean_flow as clean_flow_module
