@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import io
 import json
 import os
 import random
@@ -23,6 +22,7 @@ from pipeline.output import ARTICLES, REJECTED, output_name
 from pipeline.read import Reject, discover, limit_html_depth, read_documents
 from pipeline.record import Document, safe_text
 from pipeline.run import clean_file, run
+from warc_builder import make_warc
 
 # --- a synthetic corpus -------------------------------------------------------
 
@@ -57,17 +57,6 @@ def html_page(seed: int, head: str = "", extra: str = "") -> str:
             f"<article><h1>Story {seed}</h1>{extra}{paragraphs}</article><footer>Contact</footer></body></html>")
 
 
-def _warc(records, gzip_records: bool) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gzip_records)
-    for url, content_type, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
-    return buf.getvalue()
 
 
 _LOL = ('<!ENTITY lol "lol">' + "".join(
@@ -126,11 +115,11 @@ def build_hostile_raw(raw: Path, outside: Path) -> dict[str, str]:
     put("jsonl", "feeds/mixed.jsonl", ("\n".join(lines) + "\n").encode())
     put("json_empty_array", "feeds/nothing.json", b"[]")
     page = html_page(16).encode()
-    warc = _warc([("https://news.example/1", "text/html", page), ("https://news.example/2", "text/html", page),
-                  ("https://news.example/3", "text/html; charset=rot13", page)], gzip_records=False)
+    warc = make_warc([("https://news.example/1", "text/html", page), ("https://news.example/2", "text/html", page),
+                  ("https://news.example/3", "text/html; charset=rot13", page)], gzip=False)
     put("warc_truncated", "crawl/cut.warc", warc[:-60])
-    warc_gz = _warc([("https://news.example/4", "text/html", page), ("https://news.example/5", "text/html", page)],
-                    gzip_records=True)
+    warc_gz = make_warc([("https://news.example/4", "text/html", page), ("https://news.example/5", "text/html", page)],
+                    gzip=True)
     put("warc_gz_truncated", "crawl/cut.warc.gz", warc_gz[: len(warc_gz) * 3 // 4])
     put("space", "names/with space.txt", article(17).encode())
     put("newline", "names/new\nline.txt", article(18).encode())
@@ -351,7 +340,7 @@ def test_a_file_deleted_after_discovery_is_a_reject_and_the_run_goes_on(tmp_path
     raw.mkdir()
     (raw / "a.html").write_text(html_page(50))
     (raw / "gone.html").write_text(html_page(51))
-    (raw / "gone.warc").write_bytes(_warc([("https://x.example/", "text/html", b"<p>x</p>")], False))
+    (raw / "gone.warc").write_bytes(make_warc([("https://x.example/", "text/html", b"<p>x</p>")], False))
     (raw / "z.html").write_text(html_page(52))
     seen = []
 

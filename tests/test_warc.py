@@ -1,25 +1,14 @@
 """WARC input: HTML responses only, streamed, with URL and fetch date passed on."""
-import io
 
 import pytest
 
 from pipeline.read import Reject, read_documents
 from pipeline.record import Document
+from warc_builder import make_warc
 
 warcio = pytest.importorskip("warcio")
 
 
-def _warc(records, gzip=True) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gzip)
-    for url, content_type, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
-    return buf.getvalue()
 
 
 PAGE = ("<html><head><meta charset='windows-1252'><title>Ferry</title></head><body><article>"
@@ -28,7 +17,7 @@ PAGE = ("<html><head><meta charset='windows-1252'><title>Ferry</title></head><bo
 
 
 def test_html_responses_become_documents_with_url_and_date(tmp_path):
-    data = _warc([("https://a.example/1", "text/html; charset=windows-1252", PAGE),
+    data = make_warc([("https://a.example/1", "text/html; charset=windows-1252", PAGE),
                   ("https://a.example/logo.png", "image/png", b"\x89PNG..."),
                   ("https://a.example/2", "text/html", PAGE)])
     (tmp_path / "crawl.warc.gz").write_bytes(data)
@@ -40,7 +29,7 @@ def test_html_responses_become_documents_with_url_and_date(tmp_path):
 
 
 def test_truncated_record_is_a_reject_and_earlier_records_survive(tmp_path):
-    data = _warc([("https://a.example/1", "text/html", PAGE), ("https://a.example/2", "text/html", PAGE)],
+    data = make_warc([("https://a.example/1", "text/html", PAGE), ("https://a.example/2", "text/html", PAGE)],
                  gzip=False)
     (tmp_path / "cut.warc").write_bytes(data[:-40])
     items = list(read_documents(tmp_path, "cut.warc"))
@@ -49,6 +38,6 @@ def test_truncated_record_is_a_reject_and_earlier_records_survive(tmp_path):
 
 
 def test_warc_without_html_is_one_reject(tmp_path):
-    (tmp_path / "img.warc.gz").write_bytes(_warc([("https://a.example/x.png", "image/png", b"\x89PNG")]))
+    (tmp_path / "img.warc.gz").write_bytes(make_warc([("https://a.example/x.png", "image/png", b"\x89PNG")]))
     [item] = read_documents(tmp_path, "img.warc.gz")
     assert isinstance(item, Reject) and "no HTML" in item.error
