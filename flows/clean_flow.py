@@ -96,7 +96,7 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
                                                        description="Share of batches cleaned")
                 line = ProgressLine(len(batches))
                 for done, future in enumerate(as_completed(futures), start=1):
-                    total.add(_stats_from_dict(future.result()))
+                    total.add(BatchStats.from_dict(future.result()))
                     # One update per batch: each costs an API call (~11 ms).
                     update_progress_artifact(progress_id, 100.0 * done / len(batches))
                     line.update(done, total.documents)
@@ -110,14 +110,6 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
     summary.update(batches=len(batches), stale_removed=stale, wall_seconds=round(time.monotonic() - started, 3))
     publish_summary(summary)
     return summary
-
-
-def _stats_from_dict(data: dict) -> BatchStats:
-    stats = BatchStats(files=data["files"], documents=data["documents"], records=data["records"],
-                       rejects=data["rejects"], seconds=data["seconds"], skipped=data["skipped_unchanged"])
-    stats.removed.update(data["removed"])
-    stats.reject_reasons.update(data["reject_reasons"])
-    return stats
 
 
 def publish_summary(summary: dict) -> None:

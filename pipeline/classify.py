@@ -261,3 +261,18 @@ def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,
     ``site`` (a host name from the document's hints) selects site-specific user rules.
     """
     classify_many([blocks], rules, [site], model)
+
+
+# On extracted HTML only phrases that are boilerplate wherever they stand act:
+# the DOM model already judged layout (menus, teasers, bylines) better than a
+# line-start phrase can, and measured on wcxb-dev the layout categories cost
+# recall there.
+HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie", "legal", "newsletter",
+                                    "share"})
+
+
+def drop_boilerplate_phrases(blocks, rules=None, site: str | None = None,
+                             categories: frozenset = HTML_PHRASE_CATEGORIES) -> None:
+    """User rules and the phrase lexicon's ``categories``, for text a main-content extractor chose."""
+    hits = [[h for h in line if h.category in categories] for line in features.lexicon_hits(blocks)]
+    decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site)

@@ -11,9 +11,8 @@ read -> decode/repair (pipeline.read, pipeline.decode) -> segment -> classify
 """
 from __future__ import annotations
 
-from .classify import classify_blocks, decide
+from .classify import classify_blocks, drop_boilerplate_phrases
 from .decode import repair_text
-from .features import lexicon_hits
 from .html_body import extract_html_blocks
 from .limits import Limits
 from .metadata import detect_language, extract_html_metadata, extract_text_metadata
@@ -78,23 +77,6 @@ def _clean_html(doc: Document, rules, model) -> None:
     for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:
             block.drop("metadata", "title line repeated at the top of the body")
-
-
-# On extracted HTML only phrases that are boilerplate wherever they stand act:
-# the DOM model already judged layout (menus, teasers, bylines) better than a
-# line-start phrase can, and measured on wcxb-dev the layout categories cost
-# recall there.
-HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie", "legal", "newsletter",
-                                    "share"})
-
-
-def drop_boilerplate_phrases(blocks, rules=None, site: str | None = None,
-                             categories: frozenset = HTML_PHRASE_CATEGORIES) -> None:
-    """User rules and the phrase lexicon's ``categories``, for text a main-content extractor chose."""
-    import numpy as np
-
-    hits = [[h for h in line if h.category in categories] for line in lexicon_hits(blocks)]
-    decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site)
 
 
 def _site(doc: Document) -> str | None:

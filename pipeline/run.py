@@ -44,6 +44,15 @@ class BatchStats:
         self.skipped += other.skipped
         return self
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "BatchStats":
+        """The inverse of ``as_dict`` (stats come back from worker processes as dicts)."""
+        stats = cls(files=data["files"], documents=data["documents"], records=data["records"],
+                    rejects=data["rejects"], seconds=data["seconds"], skipped=data["skipped_unchanged"])
+        stats.removed.update(data["removed"])
+        stats.reject_reasons.update(data["reject_reasons"])
+        return stats
+
     def as_dict(self) -> dict:
         return {"files": self.files, "documents": self.documents, "records": self.records,
                 "rejects": self.rejects, "removed": dict(self.removed),

@@ -19,16 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.devset import default_gold_dir, load_pages  # noqa: E402
 from pipeline.metadata import extract_html_metadata, extract_text_metadata  # noqa: E402
-from pipeline.metadata.titles import norm  # noqa: E402
+from pipeline.evaluate import authors_ok, date_ok, title_ok  # noqa: E402
 from pipeline.segment import segment_text  # noqa: E402
-
-
-def same_authors(gold: list[str], pred: list[str]) -> bool:
-    return {norm(a) for a in gold or [] if norm(a)} == {norm(a) for a in pred or [] if norm(a)}
-
-
-def same_date(gold: str | None, pred: str | None) -> bool:
-    return (gold or "")[:10] == (pred or "")[:10]
 
 
 def score(rows) -> dict[str, float]:
@@ -36,12 +28,12 @@ def score(rows) -> dict[str, float]:
     dated = [(g, p) for g, p in rows if g["published"]]
     authored = [(g, p) for g, p in rows if g["authors"]]
     return {
-        "title": sum(norm(g["title"]) == norm(p["title"]) for g, p in rows) / n,
-        "authors": sum(same_authors(g["authors"], p["authors"]) for g, p in rows) / n,
-        "date": sum(same_date(g["published"], p["published"]) for g, p in rows) / n,
+        "title": sum(title_ok(p["title"], g["title"]) for g, p in rows) / n,
+        "authors": sum(authors_ok(p["authors"], g["authors"]) for g, p in rows) / n,
+        "date": sum(date_ok(p["published"], g["published"]) for g, p in rows) / n,
         # The same, over pages whose gold has a value (no credit for nulls).
-        "authors+": sum(same_authors(g["authors"], p["authors"]) for g, p in authored) / max(len(authored), 1),
-        "date+": sum(same_date(g["published"], p["published"]) for g, p in dated) / max(len(dated), 1),
+        "authors+": sum(authors_ok(p["authors"], g["authors"]) for g, p in authored) / max(len(authored), 1),
+        "date+": sum(date_ok(p["published"], g["published"]) for g, p in dated) / max(len(dated), 1),
     }
 
 
@@ -90,9 +82,9 @@ def run_trafilatura(pages, use_url: bool):
 def show(pages, preds, field: str) -> None:
     for page, p in zip(pages, preds):
         g = page.gold
-        ok = {"title": lambda: norm(g["title"]) == norm(p["title"]),
-              "authors": lambda: same_authors(g["authors"], p["authors"]),
-              "date": lambda: same_date(g["published"], p["published"])}[field]()
+        ok = {"title": lambda: title_ok(p["title"], g["title"]),
+              "authors": lambda: authors_ok(p["authors"], g["authors"]),
+              "date": lambda: date_ok(p["published"], g["published"])}[field]()
         if not ok:
             key = "published" if field == "date" else field
             print(f"{page.id} {page.site}\n   gold: {g.get(key)!r}\n   pred: {p.get(key)!r}")
