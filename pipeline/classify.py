@@ -225,29 +225,44 @@ def _explainer(X: np.ndarray, names: list[str], hits, blocks):
     return why
 
 
+CHUNK_ROWS = 4096   # blocks featurised together: numpy calls amortised, arrays still in cache
+
+
 def classify_many(docs: list[list[Block]], rules: list[Rule] | None = None,
                   sites: list[str | None] | None = None, model: TextModel | None = None) -> None:
-    """Classify the blocks of many documents in place, running each model stage once."""
+    """Classify the blocks of many documents in place.
+
+    Documents are featurised and scored together, a few thousand blocks at a
+    time; each gets the decisions it would get alone (``features.stage1_matrix``).
+    """
     model = model or default_model()
     docs = list(docs)
+    sites = sites or [None] * len(docs)
+    lo = 0
+    while lo < len(docs):
+        hi, rows = lo, 0
+        while hi < len(docs) and (hi == lo or rows + len(docs[hi]) <= CHUNK_ROWS):
+            rows += len(docs[hi])
+            hi += 1
+        _classify_chunk(docs[lo:hi], rules, sites[lo:hi], model)
+        lo = hi
+
+
+def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> None:
     batch = features.Batch.of(docs)
     if not len(batch):
         return
-    if len(docs) == 1:      # one document: one lower-cased copy for lexicon and features
-        low = features.joined_lower(docs[0])
-        hits = features.lexicon_hits(docs[0], low)
-    else:
-        low = None
-        hits = [h for d in docs for h in features.lexicon_hits(d)]
+    # One lower-cased copy of the chunk's text for the lexicon and the features.
+    low = features.joined_lower(batch.blocks)
+    hits = features.lexicon_hits(batch.blocks, low)
     X1, names1 = features.stage1_matrix(batch, hits, low)
     if names1 != model.names1:
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")
     p2 = model.predict(batch, X1)
     start = 0
-    for n, blocks in enumerate(docs):
+    for blocks, site in zip(docs, sites):
         end = start + len(blocks)
-        site = sites[n] if sites else None
         why = _explainer(X1[start:end], names1, hits[start:end], blocks)
         decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
                context=True)

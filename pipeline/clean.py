@@ -11,7 +11,7 @@ read -> decode/repair (pipeline.read, pipeline.decode) -> segment -> classify
 """
 from __future__ import annotations
 
-from .classify import classify_blocks, drop_boilerplate_phrases
+from .classify import classify_many, drop_boilerplate_phrases
 from .decode import repair_text
 from .html_body import extract_html_blocks
 from .limits import Limits
@@ -39,24 +39,55 @@ def clean_document(doc: Document, limits: Limits | None = None, rules=None, mode
     ``model`` replaces the shipped block model of the document's format (the
     benchmark passes the cross-validation fold models this way).
     """
+    result = clean_documents([doc], limits, rules, [model])[0]
+    if isinstance(result, Rejected):
+        raise result
+    return result
+
+
+def clean_documents(docs: list[Document], limits: Limits | None = None, rules=None,
+                    models: list | None = None) -> list[Document | Rejected]:
+    """``clean_document`` for many documents: each entry is the cleaned document
+    or the ``Rejected`` it ended with. Text documents are classified together,
+    which costs less per document than one at a time; the decisions are the same.
+
+    ``models``: a block model per document (None: the shipped one).
+    """
     limits = limits or Limits()
-    if len(doc.content) > limits.max_doc_chars:
-        raise Rejected(f"document larger than the limit of {limits.max_doc_chars} characters")
-    if doc.format == "html":
-        _clean_html(doc, rules, model)
-    else:
-        _clean_text(doc, rules, model)
+    models = models or [None] * len(docs)
+    out: list[Document | Rejected | None] = [None] * len(docs)
+    text: dict[int, list[int]] = {}       # model -> its text documents, in order
+    by_id: dict[int, object] = {}
+    for i, doc in enumerate(docs):
+        if len(doc.content) > limits.max_doc_chars:
+            out[i] = Rejected(f"document larger than the limit of {limits.max_doc_chars} characters")
+        elif doc.format == "html":
+            _clean_html(doc, rules, models[i])
+        else:
+            doc.blocks = segment_text(doc.content)
+            text.setdefault(id(models[i]), []).append(i)
+            by_id[id(models[i])] = models[i]
+    for key, members in text.items():
+        classify_many([docs[i].blocks for i in members], rules=rules,
+                      sites=[_site(docs[i]) for i in members], model=by_id[key])
+        for i in members:
+            _text_metadata(docs[i])
+    for i, doc in enumerate(docs):
+        if out[i] is None:
+            out[i] = _finish(doc)
+    return out
+
+
+def _finish(doc: Document) -> Document | Rejected:
     _apply_hints(doc.meta, doc.hints)
     if not doc.meta.language:
         doc.meta.language = detect_language(doc.body)
     if not doc.body.strip():
-        raise Rejected("not an article: no article text left after removing boilerplate")
+        return Rejected("not an article: no article text left after removing boilerplate")
     return doc
 
 
-def _clean_text(doc: Document, rules, model) -> None:
-    doc.blocks = segment_text(doc.content)
-    classify_blocks(doc.blocks, rules=rules, site=_site(doc), model=model)
+def _text_metadata(doc: Document) -> None:
     doc.meta, metadata_lines = extract_text_metadata(doc.blocks, doc.hints)
     for index, reason in metadata_lines.items():
         doc.blocks[index].drop("metadata", reason)

@@ -12,9 +12,9 @@ import time
 import unicodedata
 from pathlib import Path
 
-from .clean import clean_document
+from .clean import clean_documents
 from .devset import load_pages, site_folds
-from .record import Document, Rejected
+from .record import Document
 from .score import f1, shingle_pr
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -93,22 +93,25 @@ def evaluate(gold_dir: Path, kind: str = "text", limit: int | None = None,
     return report
 
 
+GROUP = 32   # documents cleaned together, as pipeline.run does
+
+
 def _run_pipeline(contents, kind: str, models: list | None):
     """Clean every page as the library does (repair included) and time it."""
     from .decode import repair_text
 
     predictions = []
     started = time.perf_counter()
-    for i, (page, content) in enumerate(contents):
-        hints = {"url": page.gold.get("url")} if kind == "html" else {}
-        doc = Document(source=page.id, content=content, format=kind, hints=hints)
-        if kind == "text":
-            doc.content, doc.repairs = repair_text(doc.content)
-        try:
-            clean_document(doc, model=models[i] if models else None)
-        except Rejected:
-            pass
-        predictions.append((page, doc))
+    for lo in range(0, len(contents), GROUP):
+        docs = []
+        for page, content in contents[lo:lo + GROUP]:
+            hints = {"url": page.gold.get("url")} if kind == "html" else {}
+            doc = Document(source=page.id, content=content, format=kind, hints=hints)
+            if kind == "text":
+                doc.content, doc.repairs = repair_text(doc.content)
+            docs.append(doc)
+        clean_documents(docs, models=models[lo:lo + GROUP] if models else None)
+        predictions += [(page, doc) for (page, _), doc in zip(contents[lo:lo + GROUP], docs)]
     return predictions, time.perf_counter() - started
 
 

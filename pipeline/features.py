@@ -145,15 +145,27 @@ class Batch:
         padded[n] = fill
         return padded[self._shifts[key]]
 
-    def window_means(self, cols: np.ndarray, w: int) -> np.ndarray:
-        """``window_mean`` of every column of ``cols`` (rows x keys) at once."""
+    def window_means(self, cols: np.ndarray, windows) -> list[np.ndarray]:
+        """Mean of every column of ``cols`` (rows x keys) over the rows within
+        ``w`` places, clipped to the document, for each ``w`` of ``windows``.
+
+        Sums of shifted rows, not differences of a running sum: a row's mean is
+        then the same float whatever documents share its batch.
+        """
         n = len(cols)
-        cs = np.zeros((n + 1, cols.shape[1]), np.float64)
-        np.cumsum(cols, axis=0, dtype=np.float64, out=cs[1:])
+        padded = np.zeros((n + 1, cols.shape[1]), np.float64)   # row n: outside the document
+        padded[:n] = cols
+        total = padded[:n].copy()
         i = np.arange(n)
-        lo = np.maximum(i - w, self.start)
-        hi = np.minimum(i + w + 1, self.end)
-        return (cs[hi] - cs[lo]) / np.maximum(hi - lo, 1)[:, None]
+        out = []
+        for k in range(1, max(windows) + 1):
+            for step in (k, -k):
+                idx = i + step
+                total += padded[np.where((idx >= self.start) & (idx < self.end), idx, n)]
+            if k in windows:
+                count = np.minimum(i + k + 1, self.end) - np.maximum(i - k, self.start)
+                out.append(total / count[:, None])
+        return out
 
     def window_mean(self, col: np.ndarray, w: int) -> np.ndarray:
         """Mean of ``col`` over rows within ``w`` places, clipped to the document."""
@@ -188,9 +200,10 @@ def joined_lower(blocks: list[Block]) -> str:
     return "\n".join([b.text for b in blocks]).lower()
 
 
-def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]],
-               joined_low: str | None = None) -> np.ndarray:
-    """Own features of the blocks of one document (repeats count over all ``blocks``)."""
+def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: str | None,
+               spans: list[tuple[int, int]]):
+    """Own features of the blocks (repeats count within each document's ``spans``),
+    and each block's number of characters."""
     n = len(blocks)
     cats = {c: j for j, c in enumerate(lexicon.CATEGORIES)}
     n_cat = len(cats)
@@ -227,10 +240,12 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]],
     has_date = np.zeros(n)
     for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
         has_date[i] = _DATE.search(lows[i]) is not None
-    counts = Counter(texts)
-    counts_low = Counter(lows)
-    repeat = np.array([counts[t] - 1 for t in texts], np.float64)
-    repeat_low = np.array([counts_low[t] - 1 for t in lows], np.float64)
+    repeat = np.empty(n)
+    repeat_low = np.empty(n)
+    for s, e in spans:
+        for seq, out in ((texts[s:e], repeat), (lows[s:e], repeat_low)):
+            counts = Counter(seq)
+            out[s:e] = [counts[t] - 1 for t in seq]
 
     lex = np.zeros((n, n_cat))
     lex_start = np.zeros((n, n_cat))
@@ -257,7 +272,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]],
         1.0 - n_chars / np.maximum(raw_len, 1), is_prose, np.log1p(repeat), np.log1p(repeat_low),
         (n_words == 1) * 1.0,
     ]
-    return cols + list(lex.T) + list(lex_start.T) + [lex_short]
+    return cols + list(lex.T) + list(lex_start.T) + [lex_short], n_chars
 
 
 def _char_table() -> np.ndarray:
@@ -322,34 +337,27 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
                   joined_low: str | None = None):
     """Features of every block of ``batch``: own, position, neighbours, windows.
 
-    Each document is featurised on its own, so a page gets exactly the same
-    numbers in a batch (training, ``classify_many``) as alone (a cumulative sum
-    over a whole batch would round differently; repeats would count across pages).
-    ``joined_low``: ``joined_lower(batch.blocks)`` of a one-document batch.
+    A page gets exactly the same numbers in a batch (training,
+    ``classify_many``) as alone: whatever crosses rows stays inside the
+    row's document and is exact (integer-valued running sums, windows summed
+    row by row, repeats counted per document).
+    ``joined_low``: ``joined_lower(batch.blocks)``, if the caller has it.
     """
-    spans = _doc_spans(batch)
-    if len(spans) > 1:
-        parts = [_stage1_doc(Batch.of([batch.blocks[s:e]]), hits[s:e] if hits is not None else None)
-                 for s, e in spans]
-        return np.concatenate([X for X, _ in parts]), STAGE1_NAMES
-    return _stage1_doc(batch, hits, joined_low)
-
-
-def _stage1_doc(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
-                joined_low: str | None = None):
     docs_hits = hits
     if docs_hits is None:
         docs_hits = []
         for s, e in _doc_spans(batch):
             docs_hits += lexicon_hits(batch.blocks[s:e])
-    base = _base_rows(batch.blocks, docs_hits, joined_low) if len(batch) else [np.zeros(0)] * len(BASE)
+    if len(batch):
+        base, chars = _base_rows(batch.blocks, docs_hits, joined_low, _doc_spans(batch))
+    else:
+        base, chars = [np.zeros(0)] * len(BASE), np.zeros(0)
     col = dict(zip(BASE, base))
     n = len(batch)
     i = np.arange(n, dtype=np.float64)
     size = (batch.end - batch.start).astype(np.float64)
     pos = i - batch.start
     pos_end = batch.end - 1 - i
-    chars = np.expm1(col["log_chars"])
     prose_chars = chars * col["is_prose"]
     total_chars = np.maximum(batch.doc_total(chars), 1)
     total_prose = np.maximum(batch.doc_total(prose_chars), 1)
@@ -392,8 +400,8 @@ def _stage1_doc(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
     ]
     head = base + position
     shifted = batch.shift_many(np.column_stack([col[k] for k in CONTEXT_KEYS]), OFFSETS, -1.0)
-    windowed = [batch.window_means(np.column_stack([col[k] for k in WINDOW_KEYS] + [prose_chars]),
-                                   w) for w in WINDOWS]
+    windowed = batch.window_means(np.column_stack([col[k] for k in WINDOW_KEYS] + [prose_chars]),
+                                  WINDOWS)
     n_head, n_shift = len(head), len(CONTEXT_KEYS) * len(OFFSETS)
     n_win = len(WINDOW_KEYS)
     # Column-major: each feature is written, and later read by the trees, as one run.

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_document
+from .clean import clean_document, clean_documents
 from .limits import Limits
 from .output import remove_stale, replace_outputs
 from .read import Reject, discover, read_documents
-from .record import Rejected
+from .record import Document, Rejected
 from .state import plan_run, save_state
 from .timeout import time_limit
 
@@ -60,35 +60,112 @@ class BatchStats:
                 "skipped_unchanged": self.skipped}
 
 
-def clean_file(raw_dir: Path, rel: str, limits: Limits | None = None, rules=None) -> tuple[list[dict], list[dict]]:
-    """Records and rejects for one raw file. Never raises for bad input.
+GROUP = 32   # documents cleaned together (``clean.clean_documents``)
 
-    Any exception while cleaning one document becomes that document's reject:
-    a bug or a pathological page must cost one document, not the run. Only
+
+def clean_one(doc: Document, limits: Limits, rules=None) -> dict:
+    """The record or reject row of one document. Never raises for bad input.
+
+    Any exception while cleaning it becomes its reject: a bug or a
+    pathological page must cost one document, not the run. Only
     KeyboardInterrupt and SystemExit (not Exceptions) get through.
     """
-    limits = limits or Limits()
-    records, rejects = [], []
+    try:
+        with time_limit(limits.max_doc_seconds):
+            return clean_document(doc, limits, rules).to_record()
+    except Rejected as exc:
+        return Reject(doc.source, str(exc)).to_record()
+    except Exception as exc:
+        return Reject(doc.source, f"internal error: {type(exc).__name__}: {exc}").to_record()
+
+
+def clean_group(docs: list[Document], limits: Limits, rules=None) -> list[dict]:
+    """Record or reject rows of documents cleaned together, in order.
+
+    Together is faster; should the group fail or run over one document's time
+    limit, each document is cleaned again alone (``clean_one``), so one bad
+    page still costs only itself.
+    """
+    if len(docs) > 1:
+        try:
+            with time_limit(limits.max_doc_seconds):
+                results = clean_documents(docs, limits, rules)
+            return [r.to_record() if isinstance(r, Document) else Reject(d.source, str(r)).to_record()
+                    for d, r in zip(docs, results)]
+        except Exception:
+            pass
+    return [clean_one(doc, limits, rules) for doc in docs]
+
+
+@dataclass
+class _FileRows:
+    """A raw file's output rows in input order (None: a document still being cleaned)."""
+
+    rel: str
+    rows: list = field(default_factory=list)
+    waiting: int = 0
+    read: bool = False
+
+    def split(self) -> tuple[list[dict], list[dict]]:
+        # A record row carries the schema version; a reject row is only source and error.
+        records = [r for r in self.rows if "schema_version" in r]
+        return records, [r for r in self.rows if "schema_version" not in r]
+
+
+def _read_rows(raw_dir: Path, rel: str, limits: Limits, file: _FileRows):
+    """Yield the documents of one raw file; put its rejects in ``file.rows``."""
     try:
         for item in read_documents(raw_dir, rel, limits):
             if isinstance(item, Reject):
-                rejects.append(item.to_record())
+                file.rows.append(item.to_record())
                 continue
-            try:
-                # Appended only once the limit's after-the-fact check has passed:
-                # a document over time must be a reject, not a record and a reject.
-                with time_limit(limits.max_doc_seconds):
-                    record = clean_document(item, limits, rules).to_record()
-                records.append(record)
-            except Rejected as exc:
-                rejects.append(Reject(item.source, str(exc)).to_record())
-            except Exception as exc:
-                rejects.append(Reject(item.source, f"internal error: {type(exc).__name__}: {exc}").to_record())
+            file.rows.append(None)
+            file.waiting += 1
+            yield len(file.rows) - 1, item
     except OSError as exc:
-        rejects.append(Reject(rel, f"cannot read file: {exc.strerror or exc}").to_record())
+        file.rows.append(Reject(rel, f"cannot read file: {exc.strerror or exc}").to_record())
     except Exception as exc:
         # The reader failed partway: what it yielded stands, the rest of the file is this reject.
-        rejects.append(Reject(rel, f"internal error reading file: {type(exc).__name__}: {exc}").to_record())
+        file.rows.append(Reject(rel, f"internal error reading file: {type(exc).__name__}: {exc}").to_record())
+    file.read = True
+
+
+def clean_files(raw_dir: Path, rels: list[str], limits: Limits | None = None, rules=None):
+    """Yield (rel, records, rejects) for each raw file, in order, as soon as it is done.
+
+    Documents of consecutive files are cleaned in groups of ``GROUP`` (most raw
+    files hold one page).
+    """
+    limits = limits or Limits()
+    open_files: list[_FileRows] = []
+    pending: list[tuple[_FileRows, int, Document]] = []
+
+    def flush():
+        rows = clean_group([doc for _, _, doc in pending], limits, rules)
+        for (file, slot, _), row in zip(pending, rows):
+            file.rows[slot] = row
+            file.waiting -= 1
+        pending.clear()
+
+    for rel in rels:
+        file = _FileRows(rel)
+        open_files.append(file)
+        for slot, doc in _read_rows(raw_dir, rel, limits, file):
+            pending.append((file, slot, doc))
+            if len(pending) >= GROUP:
+                flush()
+        while open_files and open_files[0].read and not open_files[0].waiting:
+            done = open_files.pop(0)
+            yield (done.rel, *done.split())
+    if pending:
+        flush()
+    for done in open_files:
+        yield (done.rel, *done.split())
+
+
+def clean_file(raw_dir: Path, rel: str, limits: Limits | None = None, rules=None) -> tuple[list[dict], list[dict]]:
+    """Records and rejects for one raw file. Never raises for bad input."""
+    [(_, records, rejects)] = list(clean_files(raw_dir, [rel], limits, rules))
     return records, rejects
 
 
@@ -98,8 +175,7 @@ def process_batch(raw_dir: str | Path, clean_dir: str | Path, rels: list[str],
     raw_dir, clean_dir = Path(raw_dir), Path(clean_dir)
     stats = BatchStats()
     started = time.monotonic()
-    for rel in rels:
-        records, rejects = clean_file(raw_dir, rel, limits, rules)
+    for rel, records, rejects in clean_files(raw_dir, rels, limits, rules):
         replace_outputs(clean_dir, rel, records, rejects)
         stats.files += 1
         stats.documents += len(records) + len(rejects)

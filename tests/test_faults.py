@@ -151,6 +151,14 @@ def test_transient_errors_are_retried_and_bugs_are_not():
     assert clean_batch.retries >= 1 and clean_batch.retry_condition_fn is _transient
 
 
+def _patch_cleaner(monkeypatch, clean) -> None:
+    """Make ``clean`` the run's document cleaner, alone and in groups (a group
+    fails as a whole when one of its documents does, as the real one would)."""
+    monkeypatch.setattr(pipeline.run, "clean_document", clean)
+    monkeypatch.setattr(pipeline.run, "clean_documents",
+                        lambda docs, limits=None, rules=None: [clean(d, limits, rules) for d in docs])
+
+
 def _fake_cleaner(fail_on: str, exc_type=RuntimeError):
     """A cleaner that fails on documents containing ``fail_on`` and keeps every line of the others."""
     def clean(doc, limits=None, rules=None):
@@ -170,7 +178,7 @@ def _two_docs(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("exc_type", [RuntimeError, ZeroDivisionError, AssertionError, LookupError,
                                       NotImplementedError, RecursionError, MemoryError])
 def test_an_exception_cleaning_one_document_is_a_reject_for_that_document(tmp_path, monkeypatch, exc_type):
-    monkeypatch.setattr(pipeline.run, "clean_document", _fake_cleaner("boom", exc_type))
+    _patch_cleaner(monkeypatch, _fake_cleaner("boom", exc_type))
     records, rejects = clean_file(_two_docs(tmp_path), "feed.jsonl")
     assert [r["source"] for r in records] == ["feed.jsonl#L1", "feed.jsonl#L3"]
     [reject] = rejects
@@ -180,13 +188,13 @@ def test_an_exception_cleaning_one_document_is_a_reject_for_that_document(tmp_pa
 
 @pytest.mark.parametrize("exc_type", [KeyboardInterrupt, SystemExit])
 def test_interrupts_are_not_swallowed(tmp_path, monkeypatch, exc_type):
-    monkeypatch.setattr(pipeline.run, "clean_document", _fake_cleaner("boom", exc_type))
+    _patch_cleaner(monkeypatch, _fake_cleaner("boom", exc_type))
     with pytest.raises(exc_type):
         clean_file(_two_docs(tmp_path), "feed.jsonl")
 
 
 def test_a_failing_document_does_not_fail_the_batch(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline.run, "clean_document", _fake_cleaner("boom"))
+    _patch_cleaner(monkeypatch, _fake_cleaner("boom"))
     (tmp_path / "raw").mkdir()
     raw = _two_docs(tmp_path / "raw")
     (raw / "solo.txt").write_text("boom again")
@@ -229,7 +237,7 @@ def _slow_cleaner(swallow: bool):
 
 @pytest.mark.parametrize("swallow", [False, True])
 def test_a_document_over_the_time_limit_is_rejected_and_the_next_one_is_cleaned(tmp_path, monkeypatch, swallow):
-    monkeypatch.setattr(pipeline.run, "clean_document", _slow_cleaner(swallow))
+    _patch_cleaner(monkeypatch, _slow_cleaner(swallow))
     (tmp_path / "feed.jsonl").write_text('{"text": "slow one"}\n{"text": "quick one"}\n')
     started = time.monotonic()
     records, rejects = clean_file(tmp_path, "feed.jsonl", Limits(max_doc_seconds=0.3))
@@ -243,7 +251,7 @@ def test_off_the_main_thread_an_overlong_document_is_rejected_after_the_fact(tmp
         time.sleep(0.4)
         return _fake_cleaner("never")(doc)
 
-    monkeypatch.setattr(pipeline.run, "clean_document", slowish)
+    _patch_cleaner(monkeypatch, slowish)
     (tmp_path / "a.txt").write_text("words")
     result = {}
     worker = threading.Thread(target=lambda: result.update(out=clean_file(tmp_path, "a.txt",
@@ -255,7 +263,7 @@ def test_off_the_main_thread_an_overlong_document_is_rejected_after_the_fact(tmp
 
 
 def test_the_time_limit_leaves_no_alarm_behind(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline.run, "clean_document", _fake_cleaner("never"))
+    _patch_cleaner(monkeypatch, _fake_cleaner("never"))
     (tmp_path / "a.txt").write_text("words")
     before = signal.getsignal(signal.SIGALRM)
     clean_file(tmp_path, "a.txt", Limits(max_doc_seconds=0.2))

@@ -487,3 +487,50 @@ def test_lowercase_phrase_is_not_a_name_but_particles_are_kept():
     assert clean_authors(["By Personal finance"]) == []
     assert clean_authors(["Marna van der Merwe and Luis de la Cruz"]) == ["Marna van der Merwe", "Luis de la Cruz"]
     assert clean_authors(["jane doe"]) == ["Jane Doe"]
+
+
+BODY = "<p>" + "The committee met again on Tuesday to weigh the plan. " * 8 + "</p>"
+
+
+def _page(head: str, body: str, title: str = "Harbour plans approved") -> str:
+    return (f"<html><head><title>{title}</title>{head}</head><body><h1>{title}</h1>"
+            f"{body}</body></html>")
+
+
+def test_html_name_over_role_is_the_author():
+    html = _page("", "<div>Jane Doe</div><div>Senior Writer, Harbour</div>" + BODY)
+    assert extract_html_metadata(html).authors == ["Jane Doe"]
+    # A heading over a role-less line is no byline.
+    html = _page("", "<div>Related Posts</div><div>Senior Editor</div>" + BODY)
+    assert extract_html_metadata(html).authors == []
+
+
+def test_html_author_box_with_biography():
+    box = ("<div>Ann Lee</div><p>Ann is a reporter in Leeds; she covers planning and transport "
+           "for the paper.</p>")
+    html = _page("", BODY + box)
+    assert extract_html_metadata(html).authors == ["Ann Lee"]
+    # A section heading over prose that repeats it is not an author.
+    html = _page("", BODY + "<h2>Partial Remodel</h2><p>Partial remodel is a cheaper choice "
+                 "for most owners who want a new kitchen.</p>")
+    assert extract_html_metadata(html).authors == []
+
+
+def test_html_byline_naming_the_site_owner():
+    head = '<meta property="og:site_name" content="Erin Vale">'
+    html = _page(head, "<div>By</div><div>Erin Vale</div>" + BODY)
+    assert extract_html_metadata(html).authors == ["Erin Vale"]
+
+
+def test_html_date_under_a_published_label():
+    html = _page("", BODY + "<aside><h4>Published</h4><div>July 8, 2025</div></aside>")
+    assert extract_html_metadata(html).published == "2025-07-08"
+
+
+def test_dates_dotted_month_day_and_url_with_plus():
+    assert find_date("📅Jul. 11. 2025") == "2025-07-11"
+    assert date_from_url("https://blog.example/articles/2025-12-15+Rust+backend") == "2025-12-15"
+
+
+def test_byline_dot_operator_separator():
+    assert parse_byline("By Ben Lomond ⋅ Review Editor") == ["Ben Lomond"]

@@ -96,3 +96,21 @@ def test_a_changed_file_replaces_its_records(raw, tmp_path):
     assert stats.files == 1
     records = [r for r in read_jsonl(clean / "articles") if r["source"] == "scraped/harbour-reopens.txt"]
     assert len(records) == 1 and "fifty-one passengers" in records[0]["text"]
+
+
+def test_documents_cleaned_in_groups_get_what_they_get_alone(raw, monkeypatch):
+    """Grouping documents across files (``clean_files``) changes speed, not output."""
+    import pipeline.run
+    from pipeline.limits import Limits
+    from pipeline.read import Reject, read_documents
+
+    rels = discover(raw)
+    grouped = {rel: (records, rejects) for rel, records, rejects in pipeline.run.clean_files(raw, rels)}
+    monkeypatch.setattr(pipeline.run, "GROUP", 1)
+    for rel in rels:
+        alone = [item.to_record() if isinstance(item, Reject) else pipeline.run.clean_one(item, Limits())
+                 for item in read_documents(raw, rel, Limits())]
+        records, rejects = grouped[rel]
+        assert records == [r for r in alone if "schema_version" in r], rel
+        assert rejects == [r for r in alone if "schema_version" not in r], rel
+    assert sum(len(r) for r, _ in grouped.values()) > 1

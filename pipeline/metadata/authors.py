@@ -81,6 +81,7 @@ pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
+construction ask park county trail
 """.split())
 # Credits that name someone other than the author.
 _NOT_AUTHOR = re.compile(
@@ -209,7 +210,7 @@ def clean_authors(raws, site_names: tuple[str, ...] = (), own_site: bool = False
 # Words after which a byline stops naming people.
 _BYLINE_STOP = re.compile(
     r"\s(?:published|updated|posted|last\s{1,3}updated|on|at|in|for|reviewed|fact[-\s]checked|edited|"
-    r"veröffentlicht|aktualisiert|publié|le|el|il|am|um)\b|\s{0,3}[|•·—–]\s{0,3}|\s{2,}|\s-\s|\n",
+    r"veröffentlicht|aktualisiert|publié|le|el|il|am|um)\b|\s{0,3}[|•·⋅∙—–]\s{0,3}|\s{2,}|\s-\s|\n",
     re.IGNORECASE)
 
 

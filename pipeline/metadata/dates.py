@@ -69,7 +69,7 @@ _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\s?min))"
 # "July 11, 2021", "Jul. 11th 2021"; also glued to a name before it, as scraped
 # inline elements are ("Jane DoeMarch 5, 2024"): a capital after a lowercase letter.
 _MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH_WORD
-                  + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})" + _YEAR_END)
+                  + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?[,.]?\s{1,3}(\d{4})" + _YEAR_END)
 # "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г."
 _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
                   + r"\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})" + _YEAR_END)
@@ -78,7 +78,7 @@ _YMD_NAME = re.compile(r"(?<!\d)(\d{4})\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{
 # "11.07.2021", "11/07/2021", "11-07-2021", "2021/07/11"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.+-]|$)")
 _URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 
 

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..record import Block, Metadata
 from .authors import clean_authors, parse_byline
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import _looks_like_name, distant_byline, distant_dateline, scan_header, settle_numeric
+from .text import _looks_like_name, author_bio, distant_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -568,7 +568,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     if v_pub or v_mod:
         # "03/10/2023": read in the order the URL's date or the page's other dates show.
         v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
-    authors = authors or clean_authors(v_authors, site_names)
+    authors = authors or clean_authors(v_authors, site_names, own_site=True)
     if not authors:
         authors = _byline_authors(tree, site_names)
     wide = None
@@ -585,6 +585,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
                     and (_STRICT_BY.match(texts[0]) or texts[0].lower().rstrip(": ") in _BY_LABEL_LINES) \
                     and not texts[-1].endswith("."):
                 authors = found
+            if not authors:
+                authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

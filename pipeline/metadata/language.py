@@ -53,6 +53,8 @@ _SCRIPTS = (
     (re.compile(r"[\u0E00-\u0E7F]"), "th"),
     (re.compile(r"[\u0900-\u097F]"), "hi"),
 )
+# Any character of those scripts: Latin-script text (most pages) needs one scan, not eight.
+_ANY_SCRIPT = re.compile("[" + "".join(rx.pattern[1:-1] for rx, _ in _SCRIPTS) + "]")
 _UK_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
 # Function words telling Bulgarian from Russian (counted on split words: a
 # regex alternation per word boundary is slow on long text).
@@ -62,6 +64,8 @@ _RU_WORDS = frozenset("и в не на что с по это как для из 
 
 def _script(sample: str) -> str | None:
     """The language or script decided by characters, or None for Latin text."""
+    if sample.isascii() or not _ANY_SCRIPT.search(sample):
+        return None
     counts = []
     for rx, name in _SCRIPTS:
         n = len(rx.findall(sample))

@@ -34,8 +34,8 @@ _BYLINE = re.compile(
     re.IGNORECASE)
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
 _POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
-_NAME_END = re.compile(r"[|•·,]")
-_FIELD_SEP = re.compile(r"\s{0,3}[|•·]\s{0,3}")
+_NAME_END = re.compile(r"[|•·⋅∙,]")
+_FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙]\s{0,3}")
 _BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
 _PUB_WORD = re.compile(
     r"\b(?:publish(?:ed)?|posted|date[ds]?|veröffentlicht|publié|publicado|pubblicato|"
@@ -342,6 +342,28 @@ def _looks_like_name(text: str) -> bool:
     return True
 
 
+def _name_over_role(b: Block, nxt: Block) -> list[str]:
+    """The name on ``b`` when the line after it is the person's role.
+
+    >>> from pipeline.segment import segment_line
+    >>> _name_over_role(segment_line(0, "Jane Doe", True), segment_line(1, "Co-Founder & Marketing Director", True))
+    ['Jane Doe']
+    >>> _name_over_role(segment_line(0, "Related Posts", True), segment_line(1, "Senior Editor", True))
+    []
+    >>> _name_over_role(segment_line(0, "Jane Doe", True), segment_line(1, "The editor of this magazine says hello.", True))
+    []
+    """
+    text = b.text.strip(" #")
+    if (b.heading and b.heading < 3) or (b.n_links and not _may_be_name_line(b)) or not _looks_like_name(text):
+        return []
+    role = nxt.text.strip(" ,")
+    words = [w.lower().strip(".,&()") for w in role.replace("-", " ").split()]
+    if not 1 <= len(words) <= 8 or len(role) > 60 or _DIGIT.search(role) or role[-1:] in ".!?" \
+            or not role[:1].isupper() or not any(w in ROLE_WORDS for w in words):
+        return []
+    return clean_authors([text])
+
+
 def _field_line(b: Block) -> bool:
     text = b.text
     return bool(len(text) <= 120 and (_FIELD.match(text) or _READ_TIME.match(text)))
@@ -422,7 +444,16 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and ti is not None:
-        authors = distant_byline(blocks, ti, lines)
+        # "Jane Doe" / "Senior Writer": a name over its role, near the headline.
+        for j in (ti + 1, ti + 2, ti + 3, ti + 4, ti - 1, ti - 2, ti - 3):
+            if lo <= j < hi - 1 and blocks[j].index not in lines:
+                names = _name_over_role(blocks[j], blocks[j + 1])
+                if names:
+                    authors = names
+                    lines[blocks[j].index] = "byline"
+                    break
+    if not authors and ti is not None:
+        authors = distant_byline(blocks, ti, lines) or author_bio(blocks, ti, lines)
     if not authors and dateline_at is not None:
         for j in (dateline_at - 1, dateline_at + 1):
             if lo <= j < hi and j != ti and blocks[j].index not in lines:
@@ -541,6 +572,46 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
     return []
 
 
+_BIO_VERBS = frozenset("is was has joined writes explores covers holds lives loves graduated specializes "
+                       "brings leads works serves".split())
+# A biography speaks of a person: "she has written ...", "a journalist who ...".
+_BIO_WORDS = re.compile(r"\b(?:he|she|his|her|they|their|writer|writes|writing|author|journalist|editor|"
+                        r"reporter|founder|specializ\w{1,5}|career)\b", re.IGNORECASE)
+
+
+def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 150) -> list[str]:
+    """A name over a biography that opens with it, after the headline: an
+    author box ("Jane Doe" / "Jane Doe is a writer who ..." or "Jane has ...").
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nJane Doe\\nJane is a writer based in Leeds; she covers food and travel.")
+    >>> author_bio(blocks, 0, {})
+    ['Jane Doe']
+    """
+    for i in range(ti + 1, min(len(blocks) - 1, ti + 1 + span)):
+        b = blocks[i]
+        text = b.text.strip(" #")
+        if len(text) > 40 or b.index in lines or not _looks_like_name(text):
+            continue
+        first = text.split()[0]
+        for nxt in blocks[i + 1:i + 3]:
+            bio = nxt.text
+            if len(bio) < 60:
+                continue
+            if bio.startswith(text + " "):
+                rest = bio[len(text) + 1:]
+            elif bio.startswith(first + " "):
+                rest = bio[len(first) + 1:]
+            else:
+                continue
+            if rest.split(" ", 1)[0] in _BIO_VERBS and _BIO_WORDS.search(rest):
+                names = clean_authors([text])
+                if names:
+                    lines[b.index] = "byline"
+                    return names
+    return []
+
+
 def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
                      bare_ok: bool = True) -> tuple[str | None, int | None]:
     """A dateline farther from the headline: the first one naming itself
@@ -559,12 +630,35 @@ def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
             dl = _dateline(text)
             if not dl:
                 continue
-            if _PUB_WORD.search(text) or _MOD_WORD.search(text):
+            if _PUB_WORD.search(text) or _MOD_WORD.search(text) \
+                    or len(_WORDS.findall(text)) <= 4 and _after_label(blocks, i):
                 return dl[0], i
             if bare_ok and bare is None and (len(_WORDS.findall(_TIME.sub(" ", text))) <= 4
                                              or _LED_BY_DATE.match(text)):
                 bare = (dl[0], i)
     return bare if bare else (None, None)
+
+
+def _after_label(blocks: list[Block], i: int) -> bool:
+    """True if the line before ``blocks[i]`` is a publication label of its
+    own ("Published" / "July 8, 2025"), only punctuation between them.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("Published\\nJuly 8, 2025\\nApril 2, 2024")
+    >>> _after_label(blocks, 1), _after_label(blocks, 2)
+    (True, False)
+    """
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return False
+        prev = blocks[j].text
+        if len(prev) > 30 or _DIGIT.search(prev):
+            return False
+        if _PUB_WORD.search(prev) and not _MOD_WORD.search(prev):
+            return True
+        if prev.strip(" :|-–—"):
+            return False
+    return False
 
 
 _DATE_SLOTS = {"publication date line": 0, "update date line": 1}
