@@ -36,7 +36,6 @@ _BINARY_MAGIC = (
     (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"\x1f\x8b", "gzip data"),
     (b"\x7fELF", "ELF binary"), (b"RIFF", "RIFF media"), (b"\x00\x00\x01\x00", "icon"),
 )
-_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE_OR_ZERO_WIDTH = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 # What ftfy could change: HTML entities, C0/C1 control characters, and pairs
@@ -86,10 +85,6 @@ def _line_numbers(text: str, offsets: list[int]) -> list[int]:
         if not out or out[-1] != line:
             out.append(line)
     return out
-
-
-def _suspect(text: str) -> bool:
-    return bool(_suspect_spans(text))
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
