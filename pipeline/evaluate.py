@@ -15,6 +15,7 @@ from pathlib import Path
 from .clean import clean_documents
 from .devset import load_pages, site_folds
 from .record import Document
+from .run import GROUP
 from .score import f1, shingle_pr
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -93,16 +94,13 @@ def evaluate(gold_dir: Path, kind: str = "text", limit: int | None = None,
     return report
 
 
-GROUP = 32   # documents cleaned together, as pipeline.run does
-
-
 def _run_pipeline(contents, kind: str, models: list | None):
     """Clean every page as the library does (repair included) and time it."""
     from .decode import repair_text
 
     predictions = []
     started = time.perf_counter()
-    for lo in range(0, len(contents), GROUP):
+    for lo in range(0, len(contents), GROUP):   # grouped as pipeline.run groups them
         docs = []
         for page, content in contents[lo:lo + GROUP]:
             hints = {"url": page.gold.get("url")} if kind == "html" else {}
