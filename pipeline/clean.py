@@ -56,8 +56,8 @@ def clean_documents(docs: list[Document], limits: Limits | None = None, rules=No
     limits = limits or Limits()
     models = models or [None] * len(docs)
     out: list[Document | Rejected | None] = [None] * len(docs)
-    text: dict[int, list[int]] = {}       # model -> its text documents, in order
-    by_id: dict[int, object] = {}
+    # Text documents by block model (models are not hashable: keyed by identity).
+    text: dict[int, tuple[object, list[int]]] = {}
     for i, doc in enumerate(docs):
         if len(doc.content) > limits.max_doc_chars:
             out[i] = Rejected(f"document larger than the limit of {limits.max_doc_chars} characters")
@@ -65,11 +65,10 @@ def clean_documents(docs: list[Document], limits: Limits | None = None, rules=No
             _clean_html(doc, rules, models[i])
         else:
             doc.blocks = segment_text(doc.content)
-            text.setdefault(id(models[i]), []).append(i)
-            by_id[id(models[i])] = models[i]
-    for key, members in text.items():
+            text.setdefault(id(models[i]), (models[i], []))[1].append(i)
+    for model, members in text.values():
         classify_many([docs[i].blocks for i in members], rules=rules,
-                      sites=[_site(docs[i]) for i in members], model=by_id[key])
+                      sites=[_site(docs[i]) for i in members], model=model)
         for i in members:
             _text_metadata(docs[i])
     for i, doc in enumerate(docs):

@@ -21,11 +21,11 @@ Phrases are lower case. A phrase ending in ``*`` may be glued to the next word
 from __future__ import annotations
 
 import re
-
-import ahocorasick
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+
+import ahocorasick
 
 # Category -> phrases. Keep phrases specific: a phrase that can occur inside a
 # real article sentence belongs in the model's features, not here.
