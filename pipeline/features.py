@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import lexicon
+from . import kernels, lexicon
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -211,31 +211,15 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     if joined_low is None:
         joined_low = "\n".join(texts).lower()
     lows = joined_low.split("\n")
-    # Block texts are single-spaced (segment normalises whitespace), so a block
-    # has count(" ") + 1 words and the document's words can be counted at once.
-    n_words = np.array([t.count(" ") + 1 if t else 0 for t in texts], np.int64)
-    n_chars = np.fromiter(map(len, texts), np.float64, n)
-    tokens = joined_low.split()
-    if len(tokens) == int(n_words.sum()):
-        is_stop = np.fromiter(map(STOPWORDS.__contains__, tokens), np.bool_, len(tokens))
-        # a block's stopwords: the running count at its last word minus that before its first
-        cs = np.zeros(len(tokens) + 1, np.int64)
-        np.cumsum(is_stop, out=cs[1:])
-        ends = np.cumsum(n_words)
-        stop = (cs[ends] - cs[ends - n_words]).astype(np.float64)
-    else:   # a lower-casing that split a word: count block by block
-        stop = np.array([sum(map(STOPWORDS.__contains__, t.split())) for t in lows], np.float64)
-    n_words = n_words.astype(np.float64)
+    stats = _line_stats(texts, joined_low, n).T
+    n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
+    for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
+        starts_upper[i] = texts[i][:1].isupper()
     attrs = np.fromiter(chain.from_iterable(map(_ATTRS, blocks)), np.float64, 5 * n).reshape(n, 5)
     link_chars, n_links, heading, list_depth, blank = attrs.T
     raws = [b.raw for b in blocks]
     raw_len = np.fromiter(map(len, raws), np.float64, n)
     indented = np.array([r[:1] in " \t" for r in raws], np.float64)
-    last = [t[-1:] for t in texts]
-    ends_terminal = np.array([c in _TERMINAL for c in last], np.float64)
-    ends_colon = np.array([c == ":" for c in last], np.float64)
-    starts_upper = np.array([t[:1].isupper() for t in texts], np.float64)
-    digits, upper, commas, pipes = _char_counts(texts, n_chars)
     # Dates are short: only lines under 200 characters that hold a digit are searched.
     has_date = np.zeros(n)
     for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
@@ -275,62 +259,26 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     return cols + list(lex.T) + list(lex_start.T) + [lex_short], n_chars
 
 
-def _char_table() -> np.ndarray:
-    table = np.zeros(0x10000, np.uint8)
-    table[ord("0"):ord("9") + 1] |= 1
-    for lo, hi in ((0x41, 0x5A), (0xC0, 0xD6), (0xD8, 0xDE), (0x410, 0x42F), (0x401, 0x401)):
-        table[lo:hi + 1] |= 2
-    table[ord(",")] |= 4
-    for ch in "|•·»›/":
-        table[ord(ch)] |= 8
-    return table
+_CHAR_CLASS = kernels.char_class(_TERMINAL, "|•·»›/")
+_STOP_ALPHABET, _STOP_KEYS = kernels.stopword_keys(STOPWORDS)
 
 
-_CHAR_TABLE = _char_table()
-
-
-def _char_counts(texts: list[str], n_chars: np.ndarray):
-    """Digits, upper-case letters, commas and separators of each text, counted
-    for all texts at once on their code points."""
-    if not texts:
-        z = np.zeros(0)
-        return z, z, z, z
-    cp = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32)
-    flags = _CHAR_TABLE[np.minimum(cp, 0xFFFF)]
-    starts = np.concatenate([[0], np.cumsum(n_chars[:-1])]).astype(np.intp)
-    nonempty = n_chars > 0
-    out = []
-    for bit in (1, 2, 4, 8):
-        hit = ((flags & bit) > 0).astype(np.float64)
-        counts = np.zeros(len(texts))
-        if len(hit):
-            # reduceat over empty texts would read the next text's first char
-            counts[nonempty] = np.add.reduceat(hit, starts[nonempty])
-        out.append(counts)
-    return out
+def _line_stats(texts: list[str], joined_low: str, n: int) -> np.ndarray:
+    """``kernels.LINE_STATS`` of each text: characters, words, digits,
+    upper-case letters, commas, separators, ending and starting characters,
+    and stopwords of the lower-cased line."""
+    if not n:
+        return np.zeros((0, len(kernels.LINE_STATS)))
+    cp = np.frombuffer("\n".join(texts).encode("utf-32-le"), np.uint32)
+    low = np.frombuffer(joined_low.encode("utf-32-le"), np.uint32)
+    return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)
 
 
 def _main_region(batch: Batch, score: np.ndarray):
     """The run of blocks with the highest total ``score`` (max-subarray per
     document). Returns (first, last) row of each row's region."""
-    first = np.zeros(len(score), np.intp)
-    last = np.zeros(len(score), np.intp)
-    n_docs = int(batch.doc[-1]) + 1 if len(score) else 0
-    starts = np.searchsorted(batch.doc, np.arange(n_docs), side="left")
-    ends = np.searchsorted(batch.doc, np.arange(n_docs), side="right")
-    for s, e in zip(starts.tolist(), ends.tolist()):
-        best, best_lo, best_hi = -1.0, s, s
-        run, lo = 0.0, s
-        for i, v in enumerate(score[s:e].tolist(), s):
-            if run <= 0:
-                run, lo = v, i
-            else:
-                run += v
-            if run > best:
-                best, best_lo, best_hi = run, lo, i
-        first[s:e] = best_lo
-        last[s:e] = best_hi
-    return first, last
+    spans = np.array(_doc_spans(batch), np.int64).reshape(-1, 2)
+    return kernels.main_region(np.ascontiguousarray(score, np.float64), spans[:, 0], spans[:, 1])
 
 
 def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,

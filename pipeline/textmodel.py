@@ -1,4 +1,4 @@
-"""Gradient-boosted trees stored as plain arrays, run with numpy.
+"""Gradient-boosted trees stored as plain arrays, run by a compiled kernel.
 
 Training (``scripts/train_text_model.py``) uses scikit-learn; the package only
 reads the exported arrays, so a newer scikit-learn, or none, cannot break it.
@@ -8,7 +8,7 @@ of its value). Then all trees of a forest step down one level together:
 
     node <- 2 * node + 1 + (x[feature[node]] > threshold[node])
 
-which is ``D`` vectorised steps for every row and tree at once.
+which ``kernels.forest_decision`` runs compiled, for blocks of rows at a time.
 
 >>> import numpy as np
 >>> f = Forest(np.zeros((1, 1), np.int32), np.array([[0.5]]), np.array([[-1.0, 1.0]]), 0.0)
@@ -24,8 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from . import kernels
+
 MODEL_PATH = Path(__file__).with_name("models") / "text_model.npz"
-_CHUNK = 256   # rows per step: keeps the (rows x trees) temporaries in cache
 
 
 @dataclass
@@ -41,50 +42,19 @@ class Forest:
     def __post_init__(self) -> None:
         n_trees, n_inner = self.feature.shape
         self.depth = int(np.log2(n_inner + 1))
-        self._feature = np.ascontiguousarray(self.feature, np.int64).ravel()
-        self._threshold = np.ascontiguousarray(self.threshold, np.float64).ravel()
-        self._leaf = np.ascontiguousarray(self.leaf, np.float64).ravel()
-        self._inner_off = np.arange(n_trees, dtype=np.int64) * n_inner
-        self._leaf_off = np.arange(n_trees, dtype=np.int64) * (n_inner + 1) - n_inner
-        self._child_add = 1 - self._inner_off
-        # a last-level child k = t * n_inner + local is leaf t * (n_inner + 1) + local - n_inner
-        self._leaf_add = np.arange(n_trees, dtype=np.int64) - n_inner
+        self._feature = np.ascontiguousarray(self.feature, np.int64)
+        self._threshold = np.ascontiguousarray(self.threshold, np.float64)
+        self._leaf = np.ascontiguousarray(self.leaf, np.float64)
+        # the kernel does not check bounds: a short row must not reach it
+        self._min_width = int(self.feature.max(initial=0)) + 1
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         """The summed margin (log-odds) for each row of ``X``."""
         X = np.asarray(X, np.float64)
-        out = np.empty(len(X))
-        for lo in range(0, len(X), _CHUNK):
-            out[lo:lo + _CHUNK] = self._decision(X[lo:lo + _CHUNK])
-        return out
-
-    def _decision(self, X: np.ndarray) -> np.ndarray:
-        n = len(X)
-        # Feature-major: the values one tree level reads lie close together.
-        flat = np.ascontiguousarray(X.T).ravel()
-        feature_at = self._feature * n
-        rows = np.arange(n, dtype=np.int64)[:, None]
-        shape = (n, len(self._inner_off))
-        # k: the node's index in the flattened (tree, node) arrays, tree t's
-        # root at t * n_inner. Its child is 2k + 1 + right - t * n_inner.
-        k = np.empty(shape, np.int64)
-        k[:] = self._inner_off
-        # Reused buffers: allocation costs as much as the arithmetic here.
-        at = np.empty(shape, np.int64)
-        x = np.empty(shape, np.float64)
-        t = np.empty(shape, np.float64)
-        right = np.empty(shape, np.bool_)
-        for _ in range(self.depth):
-            np.take(feature_at, k, out=at)
-            at += rows
-            np.take(flat, at, out=x)
-            np.take(self._threshold, k, out=t)
-            np.greater(x, t, out=right)
-            k *= 2
-            k += self._child_add
-            k += right
-        k += self._leaf_add
-        return self._leaf.take(k).sum(axis=1) + self.base
+        if X.ndim != 2 or X.shape[1] < self._min_width:
+            raise ValueError(f"expected rows of at least {self._min_width} features, got {X.shape}")
+        return kernels.forest_decision(X, self._feature, self._threshold, self._leaf,
+                                       self.base, self.depth)
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.decision(X)))
