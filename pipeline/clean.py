@@ -79,9 +79,10 @@ def clean_documents(docs: list[Document], limits: Limits | None = None, rules=No
 
 def _finish(doc: Document) -> Document | Rejected:
     _apply_hints(doc.meta, doc.hints)
+    body = doc.body     # joined once: a page's body is tens of kilobytes
     if not doc.meta.language:
-        doc.meta.language = detect_language(doc.body)
-    if not doc.body.strip():
+        doc.meta.language = detect_language(body)
+    if not body.strip():
         return Rejected("not an article: no article text left after removing boilerplate")
     return doc
 
