@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -149,23 +148,13 @@ class Batch:
         """Mean of every column of ``cols`` (rows x keys) over the rows within
         ``w`` places, clipped to the document, for each ``w`` of ``windows``.
 
-        Sums of shifted rows, not differences of a running sum: a row's mean is
-        then the same float whatever documents share its batch.
+        Sums of neighbouring rows, not differences of a running sum: a row's
+        mean is then the same float whatever documents share its batch.
         """
-        n = len(cols)
-        padded = np.zeros((n + 1, cols.shape[1]), np.float64)   # row n: outside the document
-        padded[:n] = cols
-        total = padded[:n].copy()
-        i = np.arange(n)
-        out = []
-        for k in range(1, max(windows) + 1):
-            for step in (k, -k):
-                idx = i + step
-                total += padded[np.where((idx >= self.start) & (idx < self.end), idx, n)]
-            if k in windows:
-                count = np.minimum(i + k + 1, self.end) - np.maximum(i - k, self.start)
-                out.append(total / count[:, None])
-        return out
+        order = np.asarray(sorted(windows), np.int64)
+        means = kernels.window_means(np.ascontiguousarray(cols, np.float64), self.start, self.end, order)
+        by_w = dict(zip(order.tolist(), means))
+        return [by_w[w] for w in windows]
 
     def window_mean(self, col: np.ndarray, w: int) -> np.ndarray:
         """Mean of ``col`` over rows within ``w`` places, clipped to the document."""
@@ -224,23 +213,23 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     has_date = np.zeros(n)
     for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
         has_date[i] = _DATE.search(lows[i]) is not None
-    repeat = np.empty(n)
-    repeat_low = np.empty(n)
-    for s, e in spans:
-        for seq, out in ((texts[s:e], repeat), (lows[s:e], repeat_low)):
-            counts = Counter(seq)
-            out[s:e] = [counts[t] - 1 for t in seq]
+    # Lines repeated within their document, matched by string hash (a 64-bit
+    # collision between two lines of one page is not a practical concern).
+    bounds = np.array(spans, np.int64).reshape(-1, 2)
+    repeat = kernels.repeats(np.fromiter(map(hash, texts), np.int64, n), bounds[:, 0], bounds[:, 1])
+    repeat_low = kernels.repeats(np.fromiter(map(hash, lows), np.int64, n), bounds[:, 0], bounds[:, 1])
 
     lex = np.zeros((n, n_cat))
     lex_start = np.zeros((n, n_cat))
     lex_short = np.zeros(n)
-    for i, hs in enumerate(hits):
+    for i in [i for i, hs in enumerate(hits) if hs]:   # most lines have no hit
+        hs = hits[i]
         for h in hs:
             j = cats[h.category]
             lex[i, j] = 1.0
             if h.at_line_start:
                 lex_start[i, j] = 1.0
-        if hs and lexicon.verdict(texts[i], hs) is not None:
+        if lexicon.verdict(texts[i], hs) is not None:
             lex_short[i] = 1.0
 
     safe_words = np.maximum(n_words, 1)

@@ -79,29 +79,34 @@ def line_stats(cp, low, table, alphabet, keys, n_lines):
     line = 0
     start = 0
     n = len(cp)
+    spaces = digits = upper = commas = pipes = 0
     for i in range(n + 1):
-        if i < n and cp[i] != 10:
+        c = cp[i] if i < n else 10
+        if c != 10:
+            if c < 0x10000:
+                bits = table[c]
+                if bits:
+                    digits += bits & 1
+                    upper += (bits >> 1) & 1
+                    commas += (bits >> 2) & 1
+                    pipes += (bits >> 3) & 1
+            spaces += c == 32
             continue
         length = i - start
         out[line, 0] = length
         if length:
-            spaces = 0
-            for j in range(start, i):
-                c = cp[j]
-                bits = table[c] if c < 0x10000 else 0
-                if c == 32:
-                    spaces += 1
-                out[line, 2] += bits & 1
-                out[line, 3] += (bits >> 1) & 1
-                out[line, 4] += (bits >> 2) & 1
-                out[line, 5] += (bits >> 3) & 1
             out[line, 1] = spaces + 1
+            out[line, 2] = digits
+            out[line, 3] = upper
+            out[line, 4] = commas
+            out[line, 5] = pipes
             last = cp[i - 1]
             first = cp[start]
             if last < 0x10000:
                 out[line, 6] = (table[last] >> 4) & 1
                 out[line, 7] = (table[last] >> 5) & 1
             out[line, 8] = ((table[first] >> 6) & 1) if first < 0x10000 else -1.0
+        spaces = digits = upper = commas = pipes = 0
         line += 1
         start = i + 1
     # stopwords, on the lower-cased text
@@ -184,3 +189,52 @@ def main_region(score, starts, ends):
         first[s:e] = best_lo
         last[s:e] = best_hi
     return first, last
+
+
+@njit(cache=True, nogil=True)
+def window_means(cols, start, end, windows):
+    """Mean of each column over the rows within ``w`` places of each row,
+    clipped to its document [start, end), for each ``w`` of ``windows``
+    (increasing): out[k] is the (rows x columns) mean for windows[k].
+
+    A row's sum adds its neighbours in the order +1, -1, +2, -2, ..., so a
+    page gets the same floats whatever documents share its batch.
+    """
+    n, m = cols.shape
+    out = np.zeros((len(windows), n, m))
+    total = np.empty(m)
+    for i in range(n):
+        total[:] = cols[i]
+        s, e = start[i], end[i]
+        k_at = 0
+        for k in range(1, windows[-1] + 1):
+            j = i + k
+            if j < e:
+                total += cols[j]
+            j = i - k
+            if j >= s:
+                total += cols[j]
+            if k == windows[k_at]:
+                count = min(i + k + 1, e) - max(i - k, s)
+                out[k_at, i] = total / count
+                k_at += 1
+    return out
+
+
+@njit(cache=True, nogil=True)
+def repeats(hashes, starts, ends):
+    """For each row, how many other rows of its document [starts[d], ends[d])
+    have the same hash."""
+    out = np.zeros(len(hashes))
+    for d in range(len(starts)):
+        s, e = starts[d], ends[d]
+        order = np.argsort(hashes[s:e], kind="mergesort") + s
+        run = 0
+        while run < len(order):
+            stop = run + 1
+            while stop < len(order) and hashes[order[stop]] == hashes[order[run]]:
+                stop += 1
+            for r in range(run, stop):
+                out[order[r]] = stop - run - 1
+            run = stop
+    return out

@@ -1,0 +1,100 @@
+"""The compiled kernels against plain-Python statements of what they compute."""
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+from pipeline import features, kernels
+from pipeline.textmodel import Forest
+
+# Letters, digits, separators, stopword material, Cyrillic, a character beyond the BMP,
+# and whitespace other than the plain space.
+_ALPHABET = st.sampled_from(list("abcTHEdeZ019 ,.:|/•»!?\"’ÀÉéИиъ") + ["the", "and", "и", "😀", "\u2003", "\t"])
+_TEXTS = st.lists(st.lists(_ALPHABET, max_size=30).map("".join), min_size=1, max_size=12)
+
+
+def _reference_line_stats(text: str) -> list[float]:
+    """What ``features._line_stats`` promises for one line, in plain Python."""
+    low = text.lower()
+    if not text:
+        return [0.0] * 9 + [float(sum(w in features.STOPWORDS for w in low.split()))]
+    upper_ranges = ((0x41, 0x5A), (0xC0, 0xD6), (0xD8, 0xDE), (0x410, 0x42F), (0x401, 0x401))
+    return [
+        len(text), text.count(" ") + 1, sum("0" <= c <= "9" for c in text),
+        sum(any(lo <= ord(c) <= hi for lo, hi in upper_ranges) for c in text), text.count(","),
+        sum(c in "|•·»›/" for c in text), text[-1] in features._TERMINAL, text[-1] == ":",
+        text[0].isupper() if ord(text[0]) < 0x10000 else -1.0,
+        sum(w in features.STOPWORDS for w in low.split()),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_line_stats_match_python(texts):
+    got = features._line_stats(texts, "\n".join(texts).lower(), len(texts))
+    assert got.tolist() == [[float(v) for v in _reference_line_stats(t)] for t in texts]
+
+
+def test_stopword_keys_are_exact():
+    alphabet, keys = kernels.stopword_keys(["ab", "ba", "abc"])
+    assert len(set(keys.tolist())) == 3
+    # prefixes, extensions and other letters of the words are not the words
+    cp = np.frombuffer("ab ba abc abcd b a abx".encode("utf-32-le"), np.uint32)
+    table = kernels.char_class(".", "|")
+    assert kernels.line_stats(cp, cp, table, alphabet, keys, 1)[0, -1] == 3.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 4), min_size=1, max_size=40), st.integers(1, 4))
+def test_repeats_match_counter(values, n_docs):
+    cuts = sorted({0, len(values)} | {len(values) * k // n_docs for k in range(n_docs)})
+    starts, ends = np.array(cuts[:-1], np.int64), np.array(cuts[1:], np.int64)
+    got = kernels.repeats(np.array(values, np.int64), starts, ends)
+    want = []
+    for s, e in zip(starts, ends):
+        counts = Counter(values[s:e])
+        want += [counts[v] - 1 for v in values[s:e]]
+    assert got.tolist() == want
+
+
+def test_window_means_match_naive_means():
+    rng = np.random.default_rng(0)
+    batch = features.Batch(blocks=[None] * 30, doc=np.repeat([0, 1, 2], [7, 20, 3]),
+                           start=np.repeat([0, 7, 27], [7, 20, 3]),
+                           end=np.repeat([7, 27, 30], [7, 20, 3]))
+    cols = rng.random((30, 3))
+    for w, got in zip((2, 5, 12), batch.window_means(cols, (2, 5, 12))):
+        for i in range(30):
+            lo, hi = max(i - w, batch.start[i]), min(i + w + 1, batch.end[i])
+            assert np.allclose(got[i], cols[lo:hi].mean(axis=0))
+
+
+def test_forest_matches_walking_each_tree():
+    rng = np.random.default_rng(1)
+    depth, n_trees, n_features = 3, 7, 5
+    feature = rng.integers(0, n_features, (n_trees, 2 ** depth - 1)).astype(np.int32)
+    threshold = rng.random((n_trees, 2 ** depth - 1))
+    leaf = rng.normal(size=(n_trees, 2 ** depth))
+    forest = Forest(feature, threshold, leaf, 0.25)
+    X = rng.random((300, n_features))     # more rows than one block of the kernel
+    want = []
+    for x in X:
+        total = 0.25
+        for t in range(n_trees):
+            k = 0
+            for _ in range(depth):
+                k = 2 * k + 1 + int(x[feature[t, k]] > threshold[t, k])
+            total += leaf[t, k - (2 ** depth - 1)]
+        want.append(total)
+    assert np.allclose(forest.decision(X), want)
+    assert np.allclose(forest.decision(np.asfortranarray(X)), want)
+
+
+def test_forest_rejects_rows_too_short():
+    forest = Forest(np.full((1, 1), 3, np.int32), np.zeros((1, 1)), np.zeros((1, 2)), 0.0)
+    try:
+        forest.decision(np.zeros((2, 3)))
+    except ValueError as err:
+        assert "at least 4 features" in str(err)
+    else:
+        raise AssertionError("a short row reached the kernel")
