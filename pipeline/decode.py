@@ -20,7 +20,9 @@ import re
 import unicodedata
 
 import ftfy
+import numpy as np
 
+from . import kernels
 from .record import Rejected
 
 _BOMS = (
@@ -37,38 +39,46 @@ _BINARY_MAGIC = (
     (b"\x7fELF", "ELF binary"), (b"RIFF", "RIFF media"), (b"\x00\x00\x01\x00", "icon"),
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE_OR_ZERO_WIDTH = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 # What ftfy could change: HTML entities, C0/C1 control characters, and pairs
 # that UTF-8 leaves when read as Windows-1252 or Latin-1 (a lead byte such as
 # "Ã", "Â", "â", "Ð" followed by a continuation byte such as "©", "€", "™").
 _ENTITY = re.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd"
 _MOJIBAKE_LEAD = "\u00c2-\u00f4"
-_MOJIBAKE_PAIR = re.compile(
-    "[" + _MOJIBAKE_LEAD + "][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
-# One character class scans ~4 ns a character; an alternation several times
-# that. Most pages hold none of these characters, and the exact patterns run
-# only on those that do.
-_SUSPECT_CHAR = re.compile("[" + _CONTROL + _MOJIBAKE_LEAD + "]")
-_CONTROL_CHAR = re.compile("[" + _CONTROL + "]")
+_MOJIBAKE_FOLLOW = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_ODD_SPACES = "\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad"
+_ODD_SPACE_OR_ZERO_WIDTH = re.compile("[" + _ODD_SPACES + "]")
+# Character classes for one compiled pass over the text (``kernels.suspect_chars``):
+# most pages hold none of these characters, and regexes would scan them three times.
+_CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT, _ODD_SPACE_BIT = 1, 2, 4, 8
 
 
-def _suspect_spans(text: str) -> list[int]:
+def _class_table() -> np.ndarray:
+    """The class bits of every BMP code point, read off the character classes above."""
+    every_char = "".join(map(chr, range(0x10000)))
+    table = np.zeros(0x10000, np.uint8)
+    for bit, chars in ((_CONTROL_BIT, _CONTROL), (_LEAD_BIT, _MOJIBAKE_LEAD),
+                       (_FOLLOW_BIT, _MOJIBAKE_FOLLOW), (_ODD_SPACE_BIT, _ODD_SPACES)):
+        table[[m.start() for m in re.finditer("[" + chars + "]", every_char)]] |= bit
+    return table
+
+
+_CLASS_TABLE = _class_table()
+
+
+def _scan(text: str) -> tuple[list[int], int]:
     """Offsets in ``text`` of everything ftfy could change (entities, control
-    characters, mojibake pairs), in no particular order.
+    characters, mojibake pairs), in no particular order; and the class bits
+    seen (``_ODD_SPACE_BIT`` for spaces to make plain).
 
-    >>> sorted(_suspect_spans("fine\\nCaf\u00c3\u00a9 &amp; co")), _suspect_spans("Caf\u00e9 ok")
-    ([8, 11], [])
+    >>> sorted(_scan("fine\\nCaf\u00c3\u00a9 &amp; co")[0]), _scan("Caf\u00e9 ok\u3000")
+    ([8, 11], ([], 10))
     """
-    found = []
-    if "&" in text:
-        found += [m.start() for m in _ENTITY.finditer(text)]
-    if _SUSPECT_CHAR.search(text):
-        found += [m.start() for m in _CONTROL_CHAR.finditer(text)]
-        found += [m.start() for m in _MOJIBAKE_PAIR.finditer(text)]
-    return found
+    found = [m.start() for m in _ENTITY.finditer(text)] if "&" in text else []
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT)
+    return found + offsets.tolist(), int(seen)
 
 
 def _line_numbers(text: str, offsets: list[int]) -> list[int]:
@@ -260,7 +270,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     # ftfy costs ~13 ms on a 28 KB page; the cheap pattern finds the few lines
     # it could change, and ftfy sees only those.
-    spans = _suspect_spans(text)
+    spans, seen = _scan(text)
     if spans:
         lines = text.split("\n")
         changed = False
@@ -269,15 +279,17 @@ def repair_text(text: str) -> tuple[str, list[str]]:
             if fixed != lines[i]:
                 lines[i] = fixed
                 changed = True
+                seen |= _scan(fixed)[1]     # "&nbsp;" became a no-break space
         if changed:
             text = "\n".join(lines)
             repairs.append("mojibake/entities/control characters (ftfy)")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         repairs.append("Unicode NFC normalisation")
-    if _ODD_SPACE_OR_ZERO_WIDTH.search(text):
+    odd = set(_ODD_SPACE_OR_ZERO_WIDTH.findall(text)) if seen & _ODD_SPACE_BIT else ()
+    if odd:   # (ftfy may have repaired what the scan saw)
         # str.replace per distinct character: a regex sub costs ~5x more here.
-        for ch in set(_ODD_SPACE_OR_ZERO_WIDTH.findall(text)):
+        for ch in odd:
             text = text.replace(ch, "" if _ZERO_WIDTH.match(ch) else " ")
         repairs.append("no-break and zero-width spaces")
     return text, repairs

@@ -238,3 +238,26 @@ def repeats(hashes, starts, ends):
                 out[order[r]] = stop - run - 1
             run = stop
     return out
+
+
+@njit(cache=True, nogil=True)
+def suspect_chars(cp, table, single, lead, follow):
+    """Offsets of the characters whose class (``table``) has the ``single`` bit,
+    and of each ``lead`` character followed by a ``follow`` one; and the OR of
+    every class seen, so one pass also tells which other repairs are due."""
+    found = np.empty(2 * len(cp), np.int64)    # a C1 control after a lead counts twice
+    n_found = 0
+    seen = 0
+    prev_lead = False
+    for i in range(len(cp)):
+        c = cp[i]
+        bits = table[c] if c < 0x10000 else 0
+        seen |= bits
+        if bits & single:
+            found[n_found] = i
+            n_found += 1
+        if prev_lead and bits & follow:
+            found[n_found] = i - 1
+            n_found += 1
+        prev_lead = (bits & lead) != 0
+    return found[:n_found], seen

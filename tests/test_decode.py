@@ -49,3 +49,9 @@ def test_clean_text_is_left_alone():
 
 def test_nfc_normalisation():
     assert repair_text("cafe\u0301")[0] == "caf\u00e9"
+
+
+def test_an_entity_for_a_no_break_space_ends_as_a_plain_space():
+    # ftfy turns "&nbsp;" into U+00A0 after the scan for odd spaces has run
+    assert repair_text("a&nbsp;b") == ("a b", ["mojibake/entities/control characters (ftfy)",
+                                             "no-break and zero-width spaces"])

@@ -98,3 +98,22 @@ def test_forest_rejects_rows_too_short():
         assert "at least 4 features" in str(err)
     else:
         raise AssertionError("a short row reached the kernel")
+
+
+_REPAIR_ALPHABET = st.sampled_from(list("aé \n&;Ã©Â\u00a0\u0080\u0093\u2019\u200d\x01\ufffd") + ["&amp;", "😀"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_REPAIR_ALPHABET, max_size=40).map("".join))
+def test_suspect_scan_matches_the_regexes(text):
+    import re
+
+    from pipeline import decode
+    control = re.compile("[" + decode._CONTROL + "]")
+    pair = re.compile("[" + decode._MOJIBAKE_LEAD + "][" + decode._MOJIBAKE_FOLLOW + "]")
+    want = {m.start() for m in decode._ENTITY.finditer(text)} | {m.start() for m in control.finditer(text)}
+    # every lead-follow pair, overlapping or not (only their lines matter)
+    want |= {i for i in range(len(text) - 1) if pair.match(text, i)}
+    offsets, seen = decode._scan(text)
+    assert set(offsets) == want
+    assert bool(seen & decode._ODD_SPACE_BIT) == bool(decode._ODD_SPACE_OR_ZERO_WIDTH.search(text))
