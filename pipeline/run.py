@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_document, clean_documents
+from .clean import clean_document, clean_documents, warm_up
 from .limits import Limits
 from .output import remove_stale, replace_outputs
 from .read import Reject, discover, read_documents
@@ -137,6 +137,7 @@ def clean_files(raw_dir: Path, rels: list[str], limits: Limits | None = None, ru
     files hold one page).
     """
     limits = limits or Limits()
+    warm_up()
     open_files: list[_FileRows] = []
     pending: list[tuple[_FileRows, int, Document]] = []
 

@@ -16,6 +16,14 @@ def pytest_configure(config):
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _kernels_loaded():
+    """Load (or compile) the text path's kernels before any test times anything."""
+    from pipeline.clean import warm_up
+
+    warm_up()
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
