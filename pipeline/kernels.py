@@ -261,3 +261,293 @@ def suspect_chars(cp, table, single, lead, follow):
             n_found += 1
         prev_lead = (bits & lead) != 0
     return found[:n_found], seen
+
+
+# --- segmenting (pipeline.segment) ------------------------------------------
+# Bits of ``segment_table``: code points up to 0x1FFFF (every character that
+# str.isspace or str.isdecimal accepts lies below that).
+SEG_SPACE, SEG_DECIMAL = 1, 2
+
+
+def segment_table() -> np.ndarray:
+    """``str.isspace`` and ``str.isdecimal`` (what ``\\s`` and ``\\d`` match) per code point."""
+    chars = list(map(chr, range(0x20000)))
+    table = np.zeros(0x20000, np.uint8)
+    table[np.fromiter(map(str.isspace, chars), np.bool_, len(chars))] |= SEG_SPACE
+    table[np.fromiter(map(str.isdecimal, chars), np.bool_, len(chars))] |= SEG_DECIMAL
+    return table
+
+
+@njit(cache=True, inline="always")
+def _is(table, c, bit):
+    return c < len(table) and (table[c] & bit) != 0
+
+
+_OPEN, _CLOSE, _LPAREN, _RPAREN, _BANG, _QUOTE, _NL = 91, 93, 40, 41, 33, 34, 10
+
+
+@njit(cache=True, nogil=True)
+def _link_end(buf, i, n, table, image):
+    """Where the markdown link (``image``: image) starting at ``buf[i]`` ends,
+    and its label's span; end -1 if there is none there. Mirrors the
+    possessive patterns segment.py documents: no backtracking into the label
+    or the URL, an optional quoted title."""
+    k = i + 2 if image else i + 1
+    label_start = k
+    while k < n:
+        c = buf[k]
+        if c != _OPEN and c != _CLOSE and c != _NL:
+            k += 1
+        elif c == _OPEN and not image:
+            m = k + 1
+            while m < n and buf[m] != _OPEN and buf[m] != _CLOSE and buf[m] != _NL:
+                m += 1
+            if m < n and buf[m] == _CLOSE:
+                k = m + 1
+            else:
+                break
+        else:
+            break
+    label_end = k
+    if k + 1 >= n or buf[k] != _CLOSE or buf[k + 1] != _LPAREN:
+        return -1, 0, 0
+    k += 2
+    while k < n:
+        c = buf[k]
+        if c != _LPAREN and c != _RPAREN and not _is(table, c, SEG_SPACE):
+            k += 1
+        elif c == _LPAREN:
+            m = k + 1
+            while m < n and buf[m] != _LPAREN and buf[m] != _RPAREN and not _is(table, buf[m], SEG_SPACE):
+                m += 1
+            if m < n and buf[m] == _RPAREN:
+                k = m + 1
+            else:
+                break
+        else:
+            break
+    # optional title: whitespace, "...", then ")"
+    m = k
+    while m < n and _is(table, buf[m], SEG_SPACE):
+        m += 1
+    if m > k and m < n and buf[m] == _QUOTE:
+        m += 1
+        while m < n and buf[m] != _QUOTE and buf[m] != _NL:
+            m += 1
+        if m + 1 < n and buf[m] == _QUOTE and buf[m + 1] == _RPAREN:
+            return m + 2, label_start, label_end
+    if k < n and buf[k] == _RPAREN:
+        return k + 1, label_start, label_end
+    return -1, 0, 0
+
+
+@njit(cache=True, nogil=True)
+def _flatten(src, n, dst, table):
+    """Images removed, then links replaced by their stripped labels: the
+    length written to ``dst``, the number of links and their label characters."""
+    # images, in place into dst
+    m = 0
+    i = 0
+    while i < n:
+        if src[i] == _BANG and i + 1 < n and src[i + 1] == _OPEN:
+            end, _, _ = _link_end(src, i, n, table, True)
+            if end >= 0:
+                i = end
+                continue
+        dst[m] = src[i]
+        m += 1
+        i += 1
+    # links: read dst[:m], write back into src
+    out = 0
+    links = 0
+    label_chars = 0
+    i = 0
+    while i < m:
+        if dst[i] == _OPEN:
+            end, a, b = _link_end(dst, i, m, table, False)
+            if end >= 0:
+                while a < b and _is(table, dst[a], SEG_SPACE):
+                    a += 1
+                while b > a and _is(table, dst[b - 1], SEG_SPACE):
+                    b -= 1
+                for j in range(a, b):
+                    src[out] = dst[j]
+                    out += 1
+                links += 1
+                label_chars += b - a
+                i = end
+                continue
+        src[out] = dst[i]
+        out += 1
+        i += 1
+    if links == 0:      # nothing to flatten: the image-free text stands
+        for j in range(m):
+            src[j] = dst[j]
+        return m, 0, 0
+    return out, links, label_chars
+
+
+ESCAPABLE = "\\`*_{}[]()#+-.!|>~"   # what a markdown backslash may escape
+
+
+@njit(cache=True, nogil=True)
+def _unescape(buf, n, escapable):
+    """A backslash before an ASCII punctuation mark of ``escapable`` dropped."""
+    out = 0
+    i = 0
+    while i < n:
+        c = buf[i]
+        if c == 92 and i + 1 < n and buf[i + 1] < 128 and escapable[buf[i + 1]]:
+            c = buf[i + 1]
+            i += 1
+        buf[out] = c
+        out += 1
+        i += 1
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _unwrap_strong(buf, n):
+    """``(\\*\\*|__)(.+?)\\1`` replaced by its inner text, left to right."""
+    out = 0
+    i = 0
+    while i < n:
+        c = buf[i]
+        if (c == 42 or c == 95) and i + 1 < n and buf[i + 1] == c:
+            j = i + 3
+            while j + 1 < n and not (buf[j] == c and buf[j + 1] == c):
+                j += 1
+            if j + 1 < n:
+                for k in range(i + 2, j):
+                    buf[out] = buf[k]
+                    out += 1
+                i = j + 2
+                continue
+        buf[out] = c
+        out += 1
+        i += 1
+    return out
+
+
+@njit(cache=True, nogil=True)
+def segment(cp, table, escapable):
+    """Blocks of a text (``pipeline.segment``): for each non-blank line, its
+    raw span, the span of its flattened text in the returned buffer, heading
+    level, list depth, link characters, links and blank-before flag."""
+    n = len(cp)
+    n_lines = 1
+    for j in range(n):
+        n_lines += cp[j] == _NL
+    rows = np.zeros((n_lines, 9), np.int64)
+    text = np.empty(n + 1, np.uint32)
+    a = np.empty(n + 1, np.uint32)
+    b = np.empty(n + 1, np.uint32)
+    n_rows = 0
+    n_text = 0
+    blank = 1
+    start = 0
+    while start <= n:
+        end = start
+        while end < n and cp[end] != _NL:
+            end += 1
+        first = start
+        while first < end and _is(table, cp[first], SEG_SPACE):
+            first += 1
+        if first == end:
+            blank = 1
+            start = end + 1
+            continue
+        stop = end
+        while _is(table, cp[stop - 1], SEG_SPACE):
+            stop -= 1
+        s = start
+        heading = 0
+        depth = 0
+        c = cp[first]
+        if c == 35:   # "#": ^\s{0,3}(#{1,6})\s+
+            h = 0
+            while first + h < stop and cp[first + h] == 35:
+                h += 1
+            if first - start <= 3 and h <= 6 and first + h < stop and _is(table, cp[first + h], SEG_SPACE):
+                heading = h
+                s = first + h
+                while _is(table, cp[s], SEG_SPACE):
+                    s += 1
+        elif c == 42 or c == 43 or c == 45 or c == 8226 or c == 183 or (48 <= c <= 57):
+            # list item: ^(\s*)(?:[*+\-•·]|\d{1,3}[.)])\s+
+            mark = -1
+            if c < 48 or c > 57:
+                mark = first + 1
+            else:
+                r = 0
+                while first + r < stop and _is(table, cp[first + r], SEG_DECIMAL):
+                    r += 1
+                if r <= 3 and first + r < stop and (cp[first + r] == 46 or cp[first + r] == 41):
+                    mark = first + r + 1
+            if mark >= 0 and mark < stop and _is(table, cp[mark], SEG_SPACE):
+                width = 0
+                column = 0
+                for j in range(start, first):   # len(indent.expandtabs(4))
+                    if cp[j] == 9:
+                        width += 4 - column % 4
+                        column += 4 - column % 4
+                    elif cp[j] == 10 or cp[j] == 13:
+                        width += 1
+                        column = 0
+                    else:
+                        width += 1
+                        column += 1
+                depth = 1 + width // 2
+                s = mark
+                while _is(table, cp[s], SEG_SPACE):
+                    s += 1
+        m = stop - s
+        for j in range(m):
+            a[j] = cp[s + j]
+        links = 0
+        label_chars = 0
+        has_open = False
+        for j in range(m):
+            if a[j] == _OPEN:
+                has_open = True
+                break
+        if has_open:
+            m, links, label_chars = _flatten(a, m, b, table)
+        m = _unescape(a, m, escapable)
+        m = _unwrap_strong(a, m)
+        # " ".join(text.split())
+        out = n_text
+        in_word = False
+        for j in range(m):
+            if _is(table, a[j], SEG_SPACE):
+                in_word = False
+            else:
+                if not in_word and out > n_text:
+                    text[out] = 32
+                    out += 1
+                in_word = True
+                text[out] = a[j]
+                out += 1
+        t0, t1 = n_text, out
+        # whole-line single emphasis: *Published on 3 May 2023*
+        if t1 - t0 > 2 and text[t0] == text[t1 - 1] and (text[t0] == 42 or text[t0] == 95):
+            x, y = text[t0 + 1], text[t1 - 2]
+            if x != 32 and x != 42 and x != 95 and y != 32 and y != 42 and y != 95:
+                t0 += 1
+                t1 -= 1
+        if label_chars > t1 - t0:
+            label_chars = t1 - t0
+        rows[n_rows, 0] = start
+        rows[n_rows, 1] = end
+        rows[n_rows, 2] = t0
+        rows[n_rows, 3] = t1
+        rows[n_rows, 4] = heading
+        rows[n_rows, 5] = depth
+        rows[n_rows, 6] = label_chars
+        rows[n_rows, 7] = links
+        rows[n_rows, 8] = blank
+        n_rows += 1
+        n_text = out
+        blank = 0
+        start = end + 1
+    return rows[:n_rows], text[:n_text]
