@@ -157,12 +157,12 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     teaser headlines and blurbs below look like prose but are not the article.
     """
     words = 0
-    for i, b in enumerate(blocks):
-        v = verdicts[i]
-        if v is not None and v.phrase in lexicon.END_MARKERS and words >= END_MIN_WORDS:
+    counted = 0     # words of the kept blocks before this one
+    for i in [i for i, v in enumerate(verdicts) if v is not None and v.phrase in lexicon.END_MARKERS]:
+        words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
+        counted = i
+        if words >= END_MIN_WORDS:
             return i
-        if keep[i]:
-            words += b.text.count(" ") + 1
     return None
 
 
@@ -190,37 +190,56 @@ def _title_lines(blocks: list[Block], keep: list[bool]) -> list[int]:
     return out
 
 
-def _explainer(X: np.ndarray, names: list[str], hits, blocks):
-    """A function naming the likeliest kind of boilerplate for a model drop."""
-    col = {n: X[:, names.index(n)].tolist() for n in
-           ("region_dist", "link_share", "has_date", "repeat_count", "ends_terminal")}
+_WHERE = ("inside the main text", "before the main text", "after the main text")
+_KIND = ("line", "heading", "list item")
 
+
+def _explanation(rule: int, kind: str, where: int) -> tuple[str, str]:
+    at = _WHERE[where]
+    return [("metadata", f"short {kind} with a date {at}"),
+            ("metadata", f"title {kind} {at}"),
+            ("related" if where == 2 else "navigation", f"link-heavy {kind} {at}"),
+            ("navigation", f"{kind} repeated elsewhere on the page"),
+            ("related", f"{kind} {at}"),
+            ("navigation", f"{kind} {at}"),
+            ("caption", f"short unpunctuated {kind} {at}"),
+            ("boilerplate", f"{kind} {at}")][rule]
+
+
+# (rule, kind, where) -> (category, explanation), rule as in ``_explanation_codes``
+_EXPLANATIONS = [_explanation(r, k, w) for r in range(8) for k in _KIND for w in range(3)]
+
+
+def _explanation_codes(X: np.ndarray, names: list[str], blocks: list[Block]) -> list[int]:
+    """For each row, which ``_EXPLANATIONS`` entry names it should the model drop it:
+    the first rule that fits, in this order: a short line with a date (not
+    after the text), a title, link-heavy, repeated on the page, after the text,
+    before it, short and unpunctuated, anything else."""
+    def col(name):
+        return X[:, names.index(name)]
+
+    dist = col("region_dist")
+    before, after = dist < 0, dist > 0
+    where = np.where(before, 1, np.where(after, 2, 0))
+    heading = col("heading")
+    kind = np.where(heading > 0, 1, np.where(col("list_depth") > 0, 2, 0))
+    chars = np.fromiter((len(b.text) for b in blocks), np.int64, len(blocks))
+    rule = np.select(
+        [(col("has_date") > 0) & (chars < 120) & ~after,
+         (heading == 1) | ((heading > 0) & before & (dist >= -3)),
+         col("link_share") >= 0.5, col("repeat_count") > 0, after, before,
+         (col("ends_terminal") == 0) & (chars < 200)],
+        [0, 1, 2, 3, 4, 5, 6], 7)
+    return ((rule * 3 + kind) * 3 + where).tolist()
+
+
+def _explainer(codes: list[int], hits):
+    """A function naming the likeliest kind of boilerplate for a model drop."""
     def why(i: int) -> tuple[str, str]:
-        b = blocks[i]
         if hits[i]:
             h = hits[i][0]
             return h.category, f"{h.category} phrase '{h.phrase}' in a non-article context"
-        before = col["region_dist"][i] < 0
-        after = col["region_dist"][i] > 0
-        where = ("before the main text" if before else "after the main text" if after
-                 else "inside the main text")
-        link = col["link_share"][i]
-        kind = ("heading" if b.heading else "list item" if b.list_depth else "line")
-        if col["has_date"][i] and len(b.text) < 120 and not after:
-            return "metadata", f"short {kind} with a date {where}"
-        if b.heading == 1 or (b.heading and before and col["region_dist"][i] >= -3):
-            return "metadata", f"title {kind} {where}"
-        if link >= 0.5:
-            return ("related" if after else "navigation"), f"link-heavy {kind} {where}"
-        if col["repeat_count"][i] > 0:
-            return "navigation", f"{kind} repeated elsewhere on the page"
-        if after:
-            return "related", f"{kind} {where}"
-        if before:
-            return "navigation", f"{kind} {where}"
-        if not col["ends_terminal"][i] and len(b.text) < 200:
-            return "caption", f"short unpunctuated {kind} {where}"
-        return "boilerplate", f"{kind} {where}"
+        return _EXPLANATIONS[codes[i]]
 
     return why
 
@@ -260,10 +279,11 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")
     p2 = model.predict(batch, X1)
+    codes = _explanation_codes(X1, names1, batch.blocks)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
-        why = _explainer(X1[start:end], names1, hits[start:end], blocks)
+        why = _explainer(codes[start:end], hits[start:end])
         decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
                context=True)
         start = end

@@ -370,25 +370,21 @@ def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit
             found.append((at, -len(phrase), phrase))
     # Like a regex scan: leftmost first, the longest phrase at a place, no overlaps.
     found.sort()
-    line = 0
     taken_until = 0
     for at, _, phrase in found:
         if at < taken_until:
             continue
         taken_until = at + len(phrase)
-        while offsets[line + 1] <= at:
-            line += 1
+        line = bisect_right(offsets, at) - 1
         _add(out, line, Hit(_INDEX[(phrase, False)], phrase, at - offsets[line], False))
     return out
 
 
 def _find_credits(joined: str, lows: list[str], offsets: list[int], out) -> None:
     """Add a caption hit for each line that ends with a photo credit."""
-    line = 0
     for m in _CREDIT.finditer(joined):
         at = m.start()
-        while offsets[line + 1] <= at:
-            line += 1
+        line = bisect_right(offsets, at) - 1
         low = lows[line]
         if len(low) > CREDIT_MAX_LINE or not low[-1:].isalnum():
             continue
