@@ -89,7 +89,7 @@ def evaluate(gold_dir: Path, kind: str = "text", limit: int | None = None,
         # first run, compile) once per process, not per page.
         _run_pipeline(contents[:1], kind, models[:1] if models else None)
         predictions, seconds = _run_pipeline(contents, kind, models)
-        report[name] = _body_scores([(p, d.body) for p, d in predictions])
+        report[name] = _body_scores([(p, body) for p, body, _ in predictions])
         report[name].update(_meta_scores(predictions))
         report[name]["docs_per_s"] = len(pages) / seconds if seconds else 0.0
     if with_trafilatura and kind == "html":
@@ -112,7 +112,9 @@ def _run_pipeline(contents, kind: str, models: list | None):
                 doc.content, doc.repairs = repair_text(doc.content)
             docs.append(doc)
         clean_documents(docs, models=models[lo:lo + GROUP] if models else None)
-        predictions += [(page, doc) for (page, _), doc in zip(contents[lo:lo + GROUP], docs)]
+        # Body and metadata only: like a run, which writes each record and lets
+        # its blocks go, not keep every page's blocks alive to the end.
+        predictions += [(page, doc.body, doc.meta) for (page, _), doc in zip(contents[lo:lo + GROUP], docs)]
     return predictions, time.perf_counter() - started
 
 
@@ -130,9 +132,9 @@ def _body_scores(pairs) -> dict:
 def _meta_scores(predictions) -> dict:
     n = max(len(predictions), 1)
     return {
-        "title": sum(title_ok(d.meta.title, p.gold.get("title")) for p, d in predictions) / n,
-        "authors": sum(authors_ok(d.meta.authors, p.gold.get("authors")) for p, d in predictions) / n,
-        "date": sum(date_ok(d.meta.published, p.gold.get("published")) for p, d in predictions) / n,
+        "title": sum(title_ok(m.title, p.gold.get("title")) for p, _, m in predictions) / n,
+        "authors": sum(authors_ok(m.authors, p.gold.get("authors")) for p, _, m in predictions) / n,
+        "date": sum(date_ok(m.published, p.gold.get("published")) for p, _, m in predictions) / n,
     }
 
 
