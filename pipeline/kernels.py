@@ -286,6 +286,34 @@ def _is(table, c, bit):
 _OPEN, _CLOSE, _LPAREN, _RPAREN, _BANG, _QUOTE, _NL = 91, 93, 40, 41, 33, 34, 10
 
 
+@njit(cache=True, inline="always")
+def _plain(c, open_, close, table, spaces):
+    """Neither bracket of the pair, nor a line break (``spaces``: nor any whitespace)."""
+    if c == open_ or c == close:
+        return False
+    return not _is(table, c, SEG_SPACE) if spaces else c != _NL
+
+
+@njit(cache=True, nogil=True)
+def _past_units(buf, k, n, open_, close, table, spaces, nested):
+    """Where a possessive run of units starting at ``k`` ends: a unit is a
+    plain character or (``nested``) a bracketed group of plain characters."""
+    while k < n:
+        if _plain(buf[k], open_, close, table, spaces):
+            k += 1
+        elif nested and buf[k] == open_:
+            m = k + 1
+            while m < n and _plain(buf[m], open_, close, table, spaces):
+                m += 1
+            if m < n and buf[m] == close:
+                k = m + 1
+            else:
+                break
+        else:
+            break
+    return k
+
+
 @njit(cache=True, nogil=True)
 def _link_end(buf, i, n, table, image):
     """Where the markdown link (``image``: image) starting at ``buf[i]`` ends,
@@ -294,38 +322,11 @@ def _link_end(buf, i, n, table, image):
     or the URL, an optional quoted title."""
     k = i + 2 if image else i + 1
     label_start = k
-    while k < n:
-        c = buf[k]
-        if c != _OPEN and c != _CLOSE and c != _NL:
-            k += 1
-        elif c == _OPEN and not image:
-            m = k + 1
-            while m < n and buf[m] != _OPEN and buf[m] != _CLOSE and buf[m] != _NL:
-                m += 1
-            if m < n and buf[m] == _CLOSE:
-                k = m + 1
-            else:
-                break
-        else:
-            break
+    k = _past_units(buf, k, n, _OPEN, _CLOSE, table, False, not image)
     label_end = k
     if k + 1 >= n or buf[k] != _CLOSE or buf[k + 1] != _LPAREN:
         return -1, 0, 0
-    k += 2
-    while k < n:
-        c = buf[k]
-        if c != _LPAREN and c != _RPAREN and not _is(table, c, SEG_SPACE):
-            k += 1
-        elif c == _LPAREN:
-            m = k + 1
-            while m < n and buf[m] != _LPAREN and buf[m] != _RPAREN and not _is(table, buf[m], SEG_SPACE):
-                m += 1
-            if m < n and buf[m] == _RPAREN:
-                k = m + 1
-            else:
-                break
-        else:
-            break
+    k = _past_units(buf, k + 2, n, _LPAREN, _RPAREN, table, True, True)
     # optional title: whitespace, "...", then ")"
     m = k
     while m < n and _is(table, buf[m], SEG_SPACE):
