@@ -139,3 +139,32 @@ def test_compiling_the_kernels_does_not_count_against_the_first_documents_time_l
     records, rejects = json.loads(out.stdout)
     assert rejects == [] and len(records) == 1
     assert any((tmp_path / "numba-cache").rglob("*.nbi"))   # it did compile there
+
+
+def test_cleaning_pauses_the_cyclic_collector_and_leaves_no_cycles_behind():
+    import gc
+
+    from pipeline.clean import DEMO, clean_documents
+    from pipeline.record import Document
+
+    docs = [Document(source=f"{i}.txt", content=DEMO * (i + 1)) for i in range(3)]
+    gc.collect()
+    assert gc.isenabled()
+    clean_documents(docs)
+    assert gc.isenabled()      # restored
+    # The pause is safe because a text page makes no reference cycles:
+    # reference counting alone frees everything cleaning made.
+    gc.disable()
+    try:
+        gc.collect()
+        del docs
+        clean_documents([Document(source="x.txt", content=DEMO)])
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    gc.disable()
+    try:
+        clean_documents([Document(source="y.txt", content=DEMO)])
+        assert not gc.isenabled()  # a caller's own choice stands
+    finally:
+        gc.enable()
