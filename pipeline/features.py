@@ -258,8 +258,8 @@ def _line_stats(texts: list[str], joined_low: str, n: int) -> np.ndarray:
     and stopwords of the lower-cased line."""
     if not n:
         return np.zeros((0, len(kernels.LINE_STATS)))
-    cp = np.frombuffer("\n".join(texts).encode("utf-32-le"), np.uint32)
-    low = np.frombuffer(joined_low.encode("utf-32-le"), np.uint32)
+    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), np.uint32)
+    low = np.frombuffer(joined_low.encode("utf-32-le", "surrogatepass"), np.uint32)
     return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)
 
 

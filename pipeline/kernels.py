@@ -75,6 +75,9 @@ def line_stats(cp, low, table, alphabet, keys, n_lines):
     ``low`` lower-cased (the same lines, perhaps of other lengths). Columns
     are ``LINE_STATS``; words count spaces + 1, stopwords count the
     whitespace-separated tokens of the lower-cased line whose key is in ``keys``."""
+    # One row per text: a text holding a line break would write past the rows.
+    if (cp == 10).sum() != n_lines - 1 or (low == 10).sum() != n_lines - 1:
+        raise ValueError("texts must not hold line breaks")
     out = np.zeros((n_lines, 10))
     line = 0
     start = 0

@@ -117,3 +117,18 @@ def test_suspect_scan_matches_the_regexes(text):
     offsets, seen = decode._scan(text)
     assert set(offsets) == want
     assert bool(seen & decode._ODD_SPACE_BIT) == bool(decode._ODD_SPACE_OR_ZERO_WIDTH.search(text))
+
+
+def test_line_stats_refuse_a_text_holding_a_line_break():
+    import pytest
+
+    with pytest.raises(ValueError, match="line breaks"):
+        features._line_stats(["a\nb", "c"], "a\nb\nc", 2)
+
+
+def test_features_of_a_line_with_a_lone_surrogate():
+    from pipeline.segment import segment_text
+
+    batch = features.Batch.of([segment_text("Caf\ud800 ok\nThe cat sat on the mat.")])
+    X, names = features.stage1_matrix(batch)
+    assert X.shape == (2, len(names))
