@@ -1,12 +1,14 @@
 """The text path's inner loops, compiled with numba.
 
-A page has a few hundred lines and the model a hundred trees, so the loops
-over lines, characters and tree levels are where the time goes; as Python
-they cost several times what they cost compiled. Each kernel reads plain
-numpy arrays and returns plain numpy arrays; the callers in ``features`` and
-``textmodel`` keep their meaning in Python. Compiled code is cached on disk
-(``cache=True``): a process compiles a kernel only the first time it is ever
-used on the machine.
+A page has tens of thousands of characters, a few hundred lines and the model
+a hundred trees, so the loops over characters, lines and tree levels are where
+the time goes; as Python they cost several times what they cost compiled.
+Each kernel reads plain numpy arrays (text as code points) and returns plain
+numpy arrays; the callers (``decode``, ``segment``, ``features``,
+``textmodel``) keep their meaning in Python, and tests/test_kernels.py and
+tests/test_segment.py check each against a plain-Python statement of it.
+Compiled code is cached on disk (``cache=True``): a process compiles a kernel
+only the first time it is ever used on the machine (``clean.warm_up``).
 
 >>> import numpy as np
 >>> cp = np.frombuffer("Ab 1,\\nx".encode("utf-32-le"), np.uint32)
