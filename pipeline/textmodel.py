@@ -4,11 +4,12 @@ Training (``scripts/train_text_model.py``) uses scikit-learn; the package only
 reads the exported arrays, so a newer scikit-learn, or none, cannot break it.
 Each tree is padded to a complete binary tree of depth ``D`` (a leaf above the
 last level becomes a node whose threshold sends every row left, down to copies
-of its value). Then all trees of a forest step down one level together:
+of its value). Then a row goes down every tree in exactly ``D`` steps of
 
     node <- 2 * node + 1 + (x[feature[node]] > threshold[node])
 
-which ``kernels.forest_decision`` runs compiled, for blocks of rows at a time.
+with no branch on the tree's shape; ``kernels.forest_decision`` runs them
+compiled, one tree at a time for a block of rows.
 
 >>> import numpy as np
 >>> f = Forest(np.zeros((1, 1), np.int32), np.array([[0.5]]), np.array([[-1.0, 1.0]]), 0.0)
