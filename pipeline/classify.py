@@ -76,12 +76,33 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     keep_arr = p >= threshold
     if context:
         keep_arr = _smooth(keep_arr, p)
-    keep = keep_arr.tolist()            # plain lists: this loop touches every block
+    keep = keep_arr.tolist()            # plain lists: this loop touches many blocks
     p_list = p.tolist()
-    verdicts = [lexicon.verdict(b.text, h) if h else None for b, h in zip(blocks, hits)]
-    forced = [False] * len(blocks)      # decided by a user rule: final
-    last = len(blocks) - 1
-    for i, b in enumerate(blocks):
+    n = len(blocks)
+    verdicts = [None] * n
+    for i in [i for i, h in enumerate(hits) if h]:
+        verdicts[i] = lexicon.verdict(blocks[i].text, hits[i])
+    forced = [False] * n                # decided by a user rule: final
+    last = n - 1
+    if rules:
+        rows = range(n)
+    else:
+        # Without user rules only these rows can end up dropped: the model's
+        # drops, short lines (perhaps wordless), lexicon lines and the line
+        # after each (perhaps between two of them). The others stay kept.
+        texts = [b.text for b in blocks]
+        flagged = ~keep_arr | (np.fromiter(map(len, texts), np.int64, n) < 16)
+        lexicon_rows = [i for i, v in enumerate(verdicts) if v is not None]
+        flagged[lexicon_rows] = True
+        flagged[[i + 1 for i in lexicon_rows if i < last]] = True
+        rows = np.flatnonzero(flagged).tolist()
+        if apply:
+            for i in np.flatnonzero(~flagged).tolist():
+                b = blocks[i]
+                if not b.keep or b.category is not None or b.reason is not None:
+                    b.keep, b.category, b.reason = True, None, None
+    for i in rows:
+        b = blocks[i]
         verdict = None
         text = b.text
         if rules:
@@ -210,7 +231,7 @@ def _explanation(rule: int, kind: str, where: int) -> tuple[str, str]:
 _EXPLANATIONS = [_explanation(r, k, w) for r in range(8) for k in _KIND for w in range(3)]
 
 
-def _explanation_codes(X: np.ndarray, names: list[str], blocks: list[Block]) -> list[int]:
+def _explanation_codes(X: np.ndarray, names: list[str]) -> list[int]:
     """For each row, which ``_EXPLANATIONS`` entry names it should the model drop it:
     the first rule that fits, in this order: a short line with a date (not
     after the text), a title, link-heavy, repeated on the page, after the text,
@@ -223,7 +244,7 @@ def _explanation_codes(X: np.ndarray, names: list[str], blocks: list[Block]) -> 
     where = np.where(before, 1, np.where(after, 2, 0))
     heading = col("heading")
     kind = np.where(heading > 0, 1, np.where(col("list_depth") > 0, 2, 0))
-    chars = np.fromiter((len(b.text) for b in blocks), np.int64, len(blocks))
+    chars = np.rint(np.expm1(col("log_chars")))   # log1p of a count: exact back
     rule = np.select(
         [(col("has_date") > 0) & (chars < 120) & ~after,
          (heading == 1) | ((heading > 0) & before & (dist >= -3)),
@@ -279,7 +300,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")
     p2 = model.predict(batch, X1)
-    codes = _explanation_codes(X1, names1, batch.blocks)
+    codes = _explanation_codes(X1, names1)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)

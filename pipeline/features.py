@@ -200,7 +200,8 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     if joined_low is None:
         joined_low = "\n".join(texts).lower()
     lows = joined_low.split("\n")
-    stats = _line_stats(texts, joined_low, n).T
+    cp, low = _codepoints("\n".join(texts)), _codepoints(joined_low)
+    stats = _line_stats_of(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
         starts_upper[i] = texts[i][:1].isupper()
@@ -213,11 +214,11 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     has_date = np.zeros(n)
     for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
         has_date[i] = _DATE.search(lows[i]) is not None
-    # Lines repeated within their document, matched by string hash (a 64-bit
+    # Lines repeated within their document, matched by a 64-bit hash (a
     # collision between two lines of one page is not a practical concern).
     bounds = np.array(spans, np.int64).reshape(-1, 2)
-    repeat = kernels.repeats(np.fromiter(map(hash, texts), np.int64, n), bounds[:, 0], bounds[:, 1])
-    repeat_low = kernels.repeats(np.fromiter(map(hash, lows), np.int64, n), bounds[:, 0], bounds[:, 1])
+    repeat = kernels.repeats(kernels.line_hashes(cp, n), bounds[:, 0], bounds[:, 1])
+    repeat_low = kernels.repeats(kernels.line_hashes(low, n), bounds[:, 0], bounds[:, 1])
 
     lex = np.zeros((n, n_cat))
     lex_start = np.zeros((n, n_cat))
@@ -256,11 +257,18 @@ def _line_stats(texts: list[str], joined_low: str, n: int) -> np.ndarray:
     """``kernels.LINE_STATS`` of each text: characters, words, digits,
     upper-case letters, commas, separators, ending and starting characters,
     and stopwords of the lower-cased line."""
+    return _line_stats_of(_codepoints("\n".join(texts)), _codepoints(joined_low), n)
+
+
+def _line_stats_of(cp: np.ndarray, low: np.ndarray, n: int) -> np.ndarray:
     if not n:
         return np.zeros((0, len(kernels.LINE_STATS)))
-    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), np.uint32)
-    low = np.frombuffer(joined_low.encode("utf-32-le", "surrogatepass"), np.uint32)
     return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)
+
+
+def _codepoints(text: str) -> np.ndarray:
+    # surrogatepass: JSON escapes can leave lone surrogates in a text
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
 def _main_region(batch: Batch, score: np.ndarray):

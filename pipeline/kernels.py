@@ -227,6 +227,27 @@ def window_means(cols, start, end, windows):
 
 
 @njit(cache=True, nogil=True)
+def line_hashes(cp, n_lines):
+    """A 64-bit FNV-1a hash of each line of texts joined with newlines, over
+    their code points: equal lines, equal hashes (for ``repeats``)."""
+    out = np.empty(n_lines, np.uint64)
+    line = 0
+    h = np.uint64(0xCBF29CE484222325)
+    for i in range(len(cp) + 1):
+        c = cp[i] if i < len(cp) else 10
+        if c == 10:
+            if line < n_lines:
+                out[line] = h
+            line += 1
+            h = np.uint64(0xCBF29CE484222325)
+        else:
+            h = (h ^ np.uint64(c)) * np.uint64(0x100000001B3)
+    if line != n_lines:
+        raise ValueError("texts must not hold line breaks")
+    return out.view(np.int64)
+
+
+@njit(cache=True, nogil=True)
 def repeats(hashes, starts, ends):
     """For each row, how many other rows of its document [starts[d], ends[d])
     have the same hash."""

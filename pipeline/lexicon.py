@@ -3,9 +3,10 @@
 Each phrase belongs to one category (``donation``, ``disclaimer``, ``comment``,
 ``navigation``, ``related``, ``share``, ``newsletter``, ``cookie``, ``legal``,
 ``caption``, ``advert``, ``bio``, ``metadata``, ``label``). All phrases of all
-languages compile into ONE regex shaped as a character trie, so matching a whole
-document costs one linear scan and cannot backtrack catastrophically: the trie
-has no nested quantifiers, each position tries at most one branch per character.
+languages compile into one character trie (line-start phrases) and one
+Aho-Corasick automaton (phrases anywhere), run together in one compiled pass
+over the page's code points (``phrasescan``): matching a whole document costs
+linear time, with nothing to backtrack into.
 
 >>> [(h.category, h.phrase) for h in find("Please consider making a donation today.")]
 [('donation', 'please consider making a donation')]
@@ -21,11 +22,10 @@ Phrases are lower case. A phrase ending in ``*`` may be glued to the next word
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
-import ahocorasick
+
+from .phrasescan import UNSURE, Scanner
 
 # Category -> phrases. Keep phrases specific: a phrase that can occur inside a
 # real article sentence belongs in the model's features, not here.
@@ -295,19 +295,15 @@ def _build():
             index.setdefault((ph, at_start), cat)
             (line_start if at_start else anywhere).add(ph)
     # Line-start phrases may follow a little punctuation ("» Read more", "_Disclaimer").
-    # One pass over the whole document: "^" at every line start, and the
-    # punctuation before the phrase never crosses a newline.
+    # ``phrasescan`` runs both scans in one compiled pass over the page; this
+    # regex states the line-start rule, and decides the rare line that starts
+    # with a character beyond the BMP.
     start = re.compile(r"^(?:[^\w\n]|_){0,3}(" + _trie_pattern(sorted(line_start)) + ")", re.M)
-    # Anywhere-phrases: one Aho-Corasick pass over the whole document finds
-    # every occurrence in C (a trie regex tried at every position costs ~3x).
-    scan = ahocorasick.Automaton()
-    for ph in anywhere:
-        scan.add_word(ph, ph)
-    scan.make_automaton()
-    return start, scan, index, glued
+    scanner = Scanner(sorted(line_start), sorted(anywhere))
+    return start, scanner, index, glued
 
 
-_START, _SCAN, _INDEX, _GLUED = _build()
+_START, _SCANNER, _INDEX, _GLUED = _build()
 
 # A photo credit after the caption's last sentence: "... in Tajikistan. TASS".
 # Scanned over the whole document; " " not "\s" so that no match spans lines.
@@ -342,7 +338,8 @@ def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit
     """Phrase hits of each line; ``start`` offsets are within the line.
 
     ``joined_low``, if given, must be ``"\\n".join(lines).lower()`` (a caller
-    that needs it too computes it once).
+    that needs it too computes it once). A line break inside a line counts as
+    a space.
 
     >>> [[h.category for h in hs] for hs in find_lines(["Leave a Reply", "Photo: AP", "ok"])]
     [['comment'], ['caption'], []]
@@ -353,42 +350,48 @@ def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit
     if not lines:
         return out
     joined = "\n".join(lines).lower() if joined_low is None else joined_low
-    lows = joined.split("\n")
-    # offsets[i]: where line i starts in ``joined``
-    offsets = list(accumulate(map((1).__add__, map(len, lows)), initial=0))
-    for m in _START.finditer(joined):
-        phrase = m.group(1)
-        if _ends_ok(joined, m.end(), phrase):
-            i = bisect_right(offsets, m.start()) - 1
-            _add(out, i, Hit(_INDEX[(phrase, True)], phrase, m.start(1) - offsets[i], True))
-    _find_credits(joined, lows, offsets, out)
-    found = []
-    for end, phrase in _SCAN.iter(joined):
+    if joined.count("\n") != len(lines) - 1:
+        joined = "\n".join(line.replace("\n", " ") for line in lines).lower()
+    starts, found = _SCANNER.scan(joined)
+    for line, line_at, at, pid in starts.tolist():
+        if pid == UNSURE:
+            m = _START.match(joined, line_at)
+            if m is None:
+                continue
+            phrase, at = m.group(1), m.start(1)
+        else:
+            phrase = _SCANNER.start_phrases[pid]
+        if _ends_ok(joined, at + len(phrase), phrase):
+            _add(out, line, Hit(_INDEX[(phrase, True)], phrase, at - line_at, True))
+    _find_credits(joined, out)
+    candidates = []
+    for line, line_at, end, pid in found.tolist():
+        phrase = _SCANNER.phrases[pid]
         at = end + 1 - len(phrase)
-        if (at == 0 or not (joined[at - 1].isalnum() or joined[at - 1] == "_")) \
+        if (at == line_at or not (joined[at - 1].isalnum() or joined[at - 1] == "_")) \
                 and _ends_ok(joined, end + 1, phrase):
-            found.append((at, -len(phrase), phrase))
+            candidates.append((at, -len(phrase), phrase, line, line_at))
     # Like a regex scan: leftmost first, the longest phrase at a place, no overlaps.
-    found.sort()
+    candidates.sort()
     taken_until = 0
-    for at, _, phrase in found:
+    for at, _, phrase, line, line_at in candidates:
         if at < taken_until:
             continue
         taken_until = at + len(phrase)
-        line = bisect_right(offsets, at) - 1
-        _add(out, line, Hit(_INDEX[(phrase, False)], phrase, at - offsets[line], False))
+        _add(out, line, Hit(_INDEX[(phrase, False)], phrase, at - line_at, False))
     return out
 
 
-def _find_credits(joined: str, lows: list[str], offsets: list[int], out) -> None:
+def _find_credits(joined: str, out) -> None:
     """Add a caption hit for each line that ends with a photo credit."""
-    for m in _CREDIT.finditer(joined):
+    for m in _CREDIT.finditer(joined):   # rare: lines are located per match
         at = m.start()
-        line = bisect_right(offsets, at) - 1
-        low = lows[line]
+        line_at = joined.rfind("\n", 0, at) + 1
+        line_end = joined.find("\n", at)
+        low = joined[line_at:line_end if line_end >= 0 else len(joined)]
         if len(low) > CREDIT_MAX_LINE or not low[-1:].isalnum():
             continue
-        start = at - offsets[line]
+        start = at - line_at
         if start < len(low) - CREDIT_TAIL:
             # The leftmost match starts too early; a later sentence end may still qualify.
             tail = low[-CREDIT_TAIL:]
@@ -396,8 +399,8 @@ def _find_credits(joined: str, lows: list[str], offsets: list[int], out) -> None
             if m is None:
                 continue
             start = len(low) - len(tail) + m.start()
-        _add(out, line, Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'",
-                            start, False))
+        _add(out, joined.count("\n", 0, at), Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'",
+                                                  start, False))
 
 
 def find(text: str) -> list[Hit]:

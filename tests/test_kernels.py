@@ -57,6 +57,23 @@ def test_repeats_match_counter(values, n_docs):
     assert got.tolist() == want
 
 
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_line_hashes_are_equal_exactly_for_equal_lines(texts):
+    hashes = kernels.line_hashes(features._codepoints("\n".join(texts)), len(texts)).tolist()
+    assert len(hashes) == len(texts)
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            assert (hashes[i] == hashes[j]) == (a == b)
+
+
+def test_line_hashes_refuse_a_text_holding_a_line_break():
+    import pytest
+
+    with pytest.raises(ValueError):
+        kernels.line_hashes(features._codepoints("a\nb\nc"), 2)
+
+
 def test_window_means_match_naive_means():
     rng = np.random.default_rng(0)
     batch = features.Batch(blocks=[None] * 30, doc=np.repeat([0, 1, 2], [7, 20, 3]),
