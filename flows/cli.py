@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ev.add_argument("--trafilatura", action="store_true", help="also score trafilatura in the same run (html)")
     ev.add_argument("--cv", action="store_true", help="text: report the site-grouped cross-validated figure")
+    ev.add_argument("--repeat", type=int, default=1,
+                    help="time N passes over the pages and report the median docs/s (default 1)")
 
     args = parser.parse_args(argv)
     if args.command == "run":
@@ -126,7 +128,8 @@ def _eval(args) -> int:
     if gold is None or not (gold / "gold").is_dir():
         print("boilerstrip: no gold dir (expected ../shared/data/wcxb-dev or --gold-dir)", file=sys.stderr)
         return 2
-    report = evaluate(gold, args.input, limit=args.limit, with_trafilatura=args.trafilatura, cv=args.cv)
+    report = evaluate(gold, args.input, limit=args.limit, with_trafilatura=args.trafilatura, cv=args.cv,
+                      repeat=args.repeat)
     print(format_report(report))
     return 0
 

@@ -27,3 +27,23 @@ def test_run_without_prefect_prints_a_summary(examples_dir, tmp_path, capsys):
 def test_missing_raw_dir_is_a_clear_error(tmp_path, capsys):
     assert main(["run", "--raw", str(tmp_path / "nope")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_eval_reports_the_median_of_repeated_timed_passes(tmp_path, capsys):
+    # A made-up gold set of two pages in the wcxb layout.
+    for kind in ("gold", "text"):
+        (tmp_path / kind).mkdir()
+    body = ("The harbour at Wexmoor reopened on Monday after three years of repairs, and the "
+            "first ferry left on time with forty passengers aboard.")
+    for i in range(2):
+        (tmp_path / "text" / f"p{i}.txt").write_text(f"# Harbour {i}\n\nHome\n\n{body}\n", "utf-8")
+        (tmp_path / "gold" / f"p{i}.json").write_text(json.dumps(
+            {"title": f"Harbour {i}", "authors": [], "published": None, "body": body}), "utf-8")
+    from pipeline.evaluate import evaluate
+
+    report = evaluate(tmp_path, "text", repeat=3)
+    passes = report["boilerstrip"]["docs_per_s_passes"]
+    assert len(passes) == 3 and report["boilerstrip"]["docs_per_s"] == sorted(passes)[1]
+    assert report["boilerstrip"]["f1"] == 1.0 and report["boilerstrip"]["title"] == 1.0
+    assert main(["eval", "--gold-dir", str(tmp_path), "--repeat", "2"]) == 0
+    assert "median of 2 timed passes" in capsys.readouterr().out
