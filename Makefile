@@ -25,10 +25,10 @@ test-slow: $(STAMP)
 	$(PY) -m pytest -m slow
 
 bench-text: $(STAMP)
-	$(VENV)/bin/boilerstrip eval --input text --cv
+	$(VENV)/bin/boilerstrip eval --input text --cv --repeat 5
 
 bench-html: $(STAMP)
-	$(VENV)/bin/boilerstrip eval --input html --cv --trafilatura
+	$(VENV)/bin/boilerstrip eval --input html --cv --trafilatura --repeat 3
 
 clean-output:
 	rm -rf clean
