@@ -76,7 +76,7 @@ def _scan(text: str) -> tuple[list[int], int]:
     ([8, 11], ([], 10))
     """
     found = [m.start() for m in _ENTITY.finditer(text)] if "&" in text else []
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    cp = kernels.codepoints(text)
     offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT)
     return found + offsets.tolist(), int(seen)
 

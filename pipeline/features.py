@@ -200,7 +200,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     if joined_low is None:
         joined_low = "\n".join(texts).lower()
     lows = joined_low.split("\n")
-    cp, low = _codepoints("\n".join(texts)), _codepoints(joined_low)
+    cp, low = kernels.codepoints("\n".join(texts)), kernels.codepoints(joined_low)
     stats = _line_stats_of(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
@@ -257,18 +257,13 @@ def _line_stats(texts: list[str], joined_low: str, n: int) -> np.ndarray:
     """``kernels.LINE_STATS`` of each text: characters, words, digits,
     upper-case letters, commas, separators, ending and starting characters,
     and stopwords of the lower-cased line."""
-    return _line_stats_of(_codepoints("\n".join(texts)), _codepoints(joined_low), n)
+    return _line_stats_of(kernels.codepoints("\n".join(texts)), kernels.codepoints(joined_low), n)
 
 
 def _line_stats_of(cp: np.ndarray, low: np.ndarray, n: int) -> np.ndarray:
     if not n:
         return np.zeros((0, len(kernels.LINE_STATS)))
     return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)
-
-
-def _codepoints(text: str) -> np.ndarray:
-    # surrogatepass: JSON escapes can leave lone surrogates in a text
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
 def _main_region(batch: Batch, score: np.ndarray):

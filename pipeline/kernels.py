@@ -29,6 +29,17 @@ LINE_STATS = ["chars", "words", "digits", "upper", "commas", "pipes", "ends_term
               "ends_colon", "starts_upper", "stopwords"]
 
 
+def codepoints(text: str) -> np.ndarray:
+    """The code points of ``text``, as the kernels read text.
+
+    surrogatepass: JSON escapes can leave lone surrogates in a text.
+
+    >>> codepoints("a\u00e9").tolist()
+    [97, 233]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
 def char_class(terminal: str, pipes: str) -> np.ndarray:
     """The class bits of every BMP code point.
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .kernels import codepoints
+
 # ``starts`` rows of a line whose first characters lie beyond the BMP: the
 # caller decides that line with the regex (whether such a character is a
 # word character is not in the table).
@@ -75,7 +77,7 @@ class Scanner:
         of every occurrence of an anywhere-phrase. Offsets are in the text.
         """
         if isinstance(low, str):
-            low = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), np.uint32)
+            low = codepoints(low)
         return _scan(low, self.letter_of, self.word, self.trie, self.trie_phrase,
                      self.goto, self.out_start, self.out)
 

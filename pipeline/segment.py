@@ -41,7 +41,7 @@ def segment_text(text: str) -> list[Block]:
     """One block per non-blank line, in order."""
     if not text:
         return []
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    cp = kernels.codepoints(text)
     rows, flat = kernels.segment(cp, _TABLE, _ESCAPABLE)
     if not len(rows):
         return []
