@@ -201,7 +201,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
         joined_low = "\n".join(texts).lower()
     lows = joined_low.split("\n")
     cp, low = kernels.codepoints("\n".join(texts)), kernels.codepoints(joined_low)
-    stats = _line_stats_of(cp, low, n).T
+    stats = _line_stats(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
         starts_upper[i] = texts[i][:1].isupper()
@@ -253,14 +253,11 @@ _CHAR_CLASS = kernels.char_class(_TERMINAL, "|•·»›/")
 _STOP_ALPHABET, _STOP_KEYS = kernels.stopword_keys(STOPWORDS)
 
 
-def _line_stats(texts: list[str], joined_low: str, n: int) -> np.ndarray:
-    """``kernels.LINE_STATS`` of each text: characters, words, digits,
-    upper-case letters, commas, separators, ending and starting characters,
-    and stopwords of the lower-cased line."""
-    return _line_stats_of(kernels.codepoints("\n".join(texts)), kernels.codepoints(joined_low), n)
-
-
-def _line_stats_of(cp: np.ndarray, low: np.ndarray, n: int) -> np.ndarray:
+def _line_stats(cp: np.ndarray, low: np.ndarray, n: int) -> np.ndarray:
+    """``kernels.LINE_STATS`` of each of ``n`` texts (``cp``: their code points
+    joined with newlines, ``low``: the same lower-cased): characters, words,
+    digits, upper-case letters, commas, separators, ending and starting
+    characters, and stopwords of the lower-cased line."""
     if not n:
         return np.zeros((0, len(kernels.LINE_STATS)))
     return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)

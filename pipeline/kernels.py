@@ -40,6 +40,16 @@ def codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
+def flags(predicate, size: int = 0x10000) -> np.ndarray:
+    """``predicate`` (a ``str`` method such as ``str.isspace``) of every code
+    point below ``size``, as booleans.
+
+    >>> flags(str.isdigit, 0x40)[[0x30, 0x39, 0x3A]].tolist()
+    [True, True, False]
+    """
+    return np.fromiter(map(predicate, map(chr, range(size))), np.bool_, size)
+
+
 def char_class(terminal: str, pipes: str) -> np.ndarray:
     """The class bits of every BMP code point.
 
@@ -57,9 +67,8 @@ def char_class(terminal: str, pipes: str) -> np.ndarray:
     for ch in terminal:
         table[ord(ch)] |= TERMINAL
     table[ord(":")] |= COLON
-    chars = list(map(chr, range(0x10000)))
-    table[np.fromiter(map(str.isupper, chars), np.bool_, 0x10000)] |= STARTS_UPPER
-    table[np.fromiter(map(str.isspace, chars), np.bool_, 0x10000)] |= SPACE
+    table[flags(str.isupper)] |= STARTS_UPPER
+    table[flags(str.isspace)] |= SPACE
     return table
 
 
@@ -308,10 +317,9 @@ SEG_SPACE, SEG_DECIMAL = 1, 2
 
 def segment_table() -> np.ndarray:
     """``str.isspace`` and ``str.isdecimal`` (what ``\\s`` and ``\\d`` match) per code point."""
-    chars = list(map(chr, range(0x20000)))
     table = np.zeros(0x20000, np.uint8)
-    table[np.fromiter(map(str.isspace, chars), np.bool_, len(chars))] |= SEG_SPACE
-    table[np.fromiter(map(str.isdecimal, chars), np.bool_, len(chars))] |= SEG_DECIMAL
+    table[flags(str.isspace, 0x20000)] |= SEG_SPACE
+    table[flags(str.isdecimal, 0x20000)] |= SEG_DECIMAL
     return table
 
 

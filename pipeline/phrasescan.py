@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .kernels import codepoints
+from .kernels import codepoints, flags
 
 # ``starts`` rows of a line whose first characters lie beyond the BMP: the
 # caller decides that line with the regex (whether such a character is a
@@ -41,7 +41,7 @@ _UNDERSCORE = 95
 
 def _word_table() -> np.ndarray:
     """``\\w`` of Python's ``re`` for every BMP code point: alphanumeric or "_"."""
-    table = np.fromiter((chr(c).isalnum() for c in range(0x10000)), np.bool_, 0x10000)
+    table = flags(str.isalnum)
     table[_UNDERSCORE] = True
     return table
 
@@ -59,12 +59,11 @@ class Scanner:
         if any("\n" in p for p in self.start_phrases + self.phrases) or not all(self.start_phrases + self.phrases):
             raise ValueError("phrases must be non-empty and hold no line break")
         letters = sorted({c for p in self.start_phrases + self.phrases for c in p})
+        place = {c: i for i, c in enumerate(letters, 1)}     # 0: any other character
         self.letter_of = np.zeros(max(map(ord, letters), default=0) + 1, np.int32)
-        for place, c in enumerate(letters, 1):      # 0: any other character
-            self.letter_of[ord(c)] = place
-        n_letters = len(letters) + 1
-        self.trie, self.trie_phrase = _trie(self.start_phrases, self.letter_of, n_letters)
-        self.goto, self.out_start, self.out = _automaton(self.phrases, self.letter_of, n_letters)
+        self.letter_of[[ord(c) for c in letters]] = list(place.values())
+        self.trie, self.trie_phrase, _ = _trie(self.start_phrases, place)
+        self.goto, self.out_start, self.out = _automaton(self.phrases, place)
         self.word = _word_table()
 
     def scan(self, low: str | np.ndarray):
@@ -82,47 +81,49 @@ class Scanner:
                      self.goto, self.out_start, self.out)
 
 
-def _trie(phrases: list[str], letter_of: np.ndarray, n_letters: int):
+def _trie(phrases: list[str], place: dict[str, int]):
     """A goto trie: ``trie[state, letter]`` is the next state or -1;
-    ``phrase[state]`` the id of the phrase ending there or -1."""
-    rows = [[-1] * n_letters]
+    ``phrase[state]`` the id of the phrase ending there or -1; and each
+    state's children as {letter: state}."""
+    children: list[dict[int, int]] = [{}]
     ends = [-1]
     for pid, p in enumerate(phrases):
         state = 0
         for c in p:
-            letter = letter_of[ord(c)]
-            if rows[state][letter] < 0:
-                rows[state][letter] = len(rows)
-                rows.append([-1] * n_letters)
+            letter = place[c]
+            nxt = children[state].get(letter)
+            if nxt is None:
+                nxt = children[state][letter] = len(children)
+                children.append({})
                 ends.append(-1)
-            state = rows[state][letter]
+            state = nxt
         if ends[state] < 0:
             ends[state] = pid
-    return np.array(rows, np.int32), np.array(ends, np.int32)
+    trie = np.full((len(children), len(place) + 1), -1, np.int32)
+    for state, kids in enumerate(children):
+        if kids:
+            trie[state, list(kids)] = list(kids.values())
+    return trie, np.array(ends, np.int32), children
 
 
-def _automaton(phrases: list[str], letter_of: np.ndarray, n_letters: int):
+def _automaton(phrases: list[str], place: dict[str, int]):
     """Aho-Corasick as a full transition table: ``goto[state, letter]`` is
     the next state whatever the letter; ``out[out_start[s]:out_start[s + 1]]``
     the ids of every phrase ending at state ``s`` (its own and its suffixes')."""
-    trie, ends = _trie(phrases, letter_of, n_letters)
+    trie, ends, children = _trie(phrases, place)
     n_states = len(trie)
     goto = np.zeros_like(trie)
-    fail = np.zeros(n_states, np.int64)
-    outputs: list[list[int]] = [[] for _ in range(n_states)]
-    for s in range(n_states):
-        if ends[s] >= 0:
-            outputs[s].append(int(ends[s]))
+    fail = [0] * n_states
+    outputs: list[list[int]] = [[pid] if pid >= 0 else [] for pid in ends.tolist()]
     # Breadth first: a state's failure state is shallower, so already complete.
-    goto[0] = np.where(trie[0] >= 0, trie[0], 0)
-    queue = [int(t) for t in trie[0] if t >= 0]
+    goto[0, list(children[0])] = list(children[0].values())
+    queue = list(children[0].values())
     while queue:
         nxt = []
         for s in queue:
             goto[s] = goto[fail[s]]
-            for letter in np.flatnonzero(trie[s] >= 0).tolist():
-                child = int(trie[s, letter])
-                fail[child] = goto[fail[s], letter]
+            for letter, child in children[s].items():
+                fail[child] = int(goto[fail[s], letter])
                 goto[s, letter] = child
                 nxt.append(child)
             outputs[s] += outputs[fail[s]]

@@ -31,7 +31,8 @@ def _reference_line_stats(text: str) -> list[float]:
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
 def test_line_stats_match_python(texts):
-    got = features._line_stats(texts, "\n".join(texts).lower(), len(texts))
+    joined = "\n".join(texts)
+    got = features._line_stats(kernels.codepoints(joined), kernels.codepoints(joined.lower()), len(texts))
     assert got.tolist() == [[float(v) for v in _reference_line_stats(t)] for t in texts]
 
 
@@ -140,7 +141,7 @@ def test_line_stats_refuse_a_text_holding_a_line_break():
     import pytest
 
     with pytest.raises(ValueError, match="line breaks"):
-        features._line_stats(["a\nb", "c"], "a\nb\nc", 2)
+        features._line_stats(kernels.codepoints("a\nb\nc"), kernels.codepoints("a\nb\nc"), 2)
 
 
 def test_features_of_a_line_with_a_lone_surrogate():
