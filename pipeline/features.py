@@ -17,14 +17,13 @@ True
 """
 from __future__ import annotations
 
-import re
 from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import kernels, lexicon
+from . import datelines, kernels, lexicon
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -46,28 +45,8 @@ o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 и в не на что с по как это он она они но из у к за о от же так все был была было бы то
 """.split())
 
-_WORD = re.compile(r"\w+")
-_UPPER = re.compile(r"[A-ZА-ЯÀ-ÖØ-Þ]")
-_DIGIT = re.compile(r"\d")
-# Month names as character tries (``lexicon._trie_pattern``): one branch per
-# letter instead of trying ~80 names in turn at every word start.
-_MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec januar februar märz mai juni juli "
-           "oktober dezember janv févr mars avr juil août sept déc enero febrero marzo abril "
-           "mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio "
-           "aprile maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio "
-           "junho julho setembro outubro novembro dezembro января февраля марта апреля мая "
-           "июня июля августа сентября октября ноября декабря").split()
-_MONTH_PREFIXES = "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр ма июн июл авг " \
-                  "сен окт ноя дек".split()
-_DATE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    + lexicon._trie_pattern(sorted(set(_MONTHS))) + r"[a-zéû]*\.?\s+\d{1,2}|\d{1,2}\.?\s+"
-    + lexicon._trie_pattern(sorted(set(_MONTH_PREFIXES))) + r"\w*|\d{1,2}:\d{2}|"
-    r"\b(?:\d+|an?|one)\s+(?:hours?|minutes?|days?|weeks?|months?)\s+ago)",
-)
 _ATTRS = attrgetter("link_chars", "n_links", "heading", "list_depth", "blank_before")
 _TERMINAL = frozenset('.!?"”»…)\'’')
-_PIPES = re.compile(r"[|•·»›/]")
 
 # Base features of each block, in matrix column order.
 BASE = [
@@ -211,9 +190,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     raw_len = np.fromiter(map(len, raws), np.float64, n)
     indented = np.array([r[:1] in " \t" for r in raws], np.float64)
     # Dates are short: only lines under 200 characters that hold a digit are searched.
-    has_date = np.zeros(n)
-    for i in np.flatnonzero((digits > 0) & (n_chars < 200)).tolist():
-        has_date[i] = _DATE.search(lows[i]) is not None
+    has_date = datelines.has_date(lows, low, (digits > 0) & (n_chars < 200))
     # Lines repeated within their document, matched by a 64-bit hash (a
     # collision between two lines of one page is not a practical concern).
     bounds = np.array(spans, np.int64).reshape(-1, 2)

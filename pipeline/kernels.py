@@ -309,6 +309,84 @@ def suspect_chars(cp, table, single, lead, follow):
     return found[:n_found], seen
 
 
+# --- date lines (pipeline.datelines) ----------------------------------------
+# Bits of ``datelines._TABLE``: ``\d``, ``\s`` (not the line break), ``\w``, letters.
+DATE_DIGIT, DATE_SPACE, DATE_WORD, DATE_ALPHA = 1, 2, 4, 8
+
+
+@njit(cache=True, inline="always")
+def _bits(low, i, n, table):
+    """Class bits of ``low[i]``; none past the end, at a line break or above the BMP."""
+    if i >= n:
+        return 0
+    c = low[i]
+    return table[c] if c < 0x10000 else 0
+
+
+@njit(cache=True, inline="always")
+def _in_keys(keys, key):
+    at = np.searchsorted(keys, key)
+    return at < len(keys) and keys[at] == key
+
+
+@njit(cache=True, nogil=True)
+def date_possible(low, table, month_starts, prefix_starts, n_lines):
+    """For each line of lower-cased texts joined with newlines: could
+    ``datelines.DATE`` match in it? (``datelines`` states the conditions.)
+    A line holding a character above the BMP always could."""
+    out = np.zeros(n_lines, np.bool_)
+    n = len(low)
+    line = 0
+    line_start = 0
+    for i in range(n):
+        c = low[i]
+        if c == 10:
+            line += 1
+            line_start = i + 1
+            continue
+        if out[line]:
+            continue
+        if c >= 0x10000:
+            out[line] = True
+            continue
+        bits = table[c]
+        if bits & DATE_DIGIT:
+            nxt = low[i + 1] if i + 1 < n else 0
+            # 12.05.2021, 2021-05-12, 10:30
+            if (nxt == 46 or nxt == 47 or nxt == 45 or nxt == 58) and _bits(low, i + 2, n, table) & DATE_DIGIT:
+                out[line] = True
+                continue
+            # 12 May, 12. März
+            j = i + 2 if nxt == 46 else i + 1
+            if _bits(low, j, n, table) & DATE_SPACE:
+                while _bits(low, j, n, table) & DATE_SPACE:
+                    j += 1
+                if j + 1 < n and low[j] < 0x10000 and low[j + 1] < 0x10000 \
+                        and _in_keys(prefix_starts, (np.int64(low[j]) << 16) | np.int64(low[j + 1])):
+                    out[line] = True
+                    continue
+        elif bits & DATE_SPACE:
+            # 3 hours ago
+            if i + 3 < n and low[i + 1] == 97 and low[i + 2] == 103 and low[i + 3] == 111:
+                out[line] = True
+                continue
+            # May 12, Sept. 3: the word before these spaces
+            if _bits(low, i + 1, n, table) & DATE_DIGIT:
+                j = i
+                while j > line_start and table[low[j - 1]] & DATE_SPACE:
+                    j -= 1
+                if j > line_start and low[j - 1] == 46:
+                    j -= 1
+                end = j
+                while j > line_start and table[low[j - 1]] & DATE_ALPHA:
+                    j -= 1
+                if end - j >= 3 and (j == line_start or not table[low[j - 1]] & DATE_WORD):
+                    key = (np.int64(low[j]) << 32) | (np.int64(low[j + 1]) << 16) | np.int64(low[j + 2])
+                    if _in_keys(month_starts, key):
+                        out[line] = True
+    return out
+
+
 # --- segmenting (pipeline.segment) ------------------------------------------
 # Bits of ``segment_table``: code points up to 0x1FFFF (every character that
 # str.isspace or str.isdecimal accepts lies below that).
