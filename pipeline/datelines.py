@@ -17,7 +17,7 @@ lines through, never too few; tests/test_datelines.py checks the result
 against ``DATE`` on every line.
 
 >>> has_date(["posted may 12, 2021", "page 2 of 7", "10:30 am", "3 hours ago"]).tolist()
-[True, False, True, True]
+[1.0, 0.0, 1.0, 1.0]
 """
 from __future__ import annotations
 
