@@ -292,10 +292,10 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     batch = features.Batch.of(docs)
     if not len(batch):
         return
-    # One lower-cased copy of the chunk's text for the lexicon and the features.
-    low = features.joined_lower(batch.blocks)
-    hits = features.lexicon_hits(batch.blocks, low)
-    X1, names1 = features.stage1_matrix(batch, hits, low)
+    # One copy of the chunk's text (lower-cased, as code points) for the lexicon and the features.
+    text = features.LineText.of(batch.blocks)
+    hits = features.lexicon_hits(batch.blocks, text)
+    X1, names1 = features.stage1_matrix(batch, hits, text)
     if names1 != model.names1:
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")

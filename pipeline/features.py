@@ -158,28 +158,39 @@ class Batch:
         return cs[self.end] - cs[self.start]
 
 
-def lexicon_hits(blocks: list[Block], joined_low: str | None = None) -> list[list[lexicon.Hit]]:
-    """Phrase hits of each block (``joined_low``: see ``lexicon.find_lines``)."""
-    return lexicon.find_lines([b.text for b in blocks], joined_low)
+@dataclass
+class LineText:
+    """The blocks' texts one a line, as they are and lower-cased, as strings
+    and as code points: made once per chunk, read by the lexicon and the features."""
+
+    texts: list[str]
+    low: str                # "\n".join(texts).lower()
+    cp: np.ndarray          # code points of "\n".join(texts)
+    low_cp: np.ndarray      # code points of ``low``
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> "LineText":
+        texts = [b.text for b in blocks]
+        joined = "\n".join(texts)
+        low = joined.lower()
+        return cls(texts, low, kernels.codepoints(joined), kernels.codepoints(low))
 
 
-def joined_lower(blocks: list[Block]) -> str:
-    """The blocks' texts, one a line, lower-cased: shared by the lexicon and the features."""
-    return "\n".join([b.text for b in blocks]).lower()
+def lexicon_hits(blocks: list[Block], text: LineText | None = None) -> list[list[lexicon.Hit]]:
+    """Phrase hits of each block (``text``: ``LineText.of(blocks)``, if the caller has it)."""
+    if text is None:
+        return lexicon.find_lines([b.text for b in blocks])
+    return lexicon.find_lines(text.texts, text.low, text.low_cp)
 
 
-def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: str | None,
+def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], text: LineText,
                spans: list[tuple[int, int]]):
     """Own features of the blocks (repeats count within each document's ``spans``),
     and each block's number of characters."""
     n = len(blocks)
     cats = {c: j for j, c in enumerate(lexicon.CATEGORIES)}
     n_cat = len(cats)
-    texts = [b.text for b in blocks]
-    if joined_low is None:
-        joined_low = "\n".join(texts).lower()
-    lows = joined_low.split("\n")
-    cp, low = kernels.codepoints("\n".join(texts)), kernels.codepoints(joined_low)
+    texts, cp, low = text.texts, text.cp, text.low_cp
     stats = _line_stats(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
@@ -190,7 +201,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], joined_low: s
     raw_len = np.fromiter(map(len, raws), np.float64, n)
     indented = np.array([r[:1] in " \t" for r in raws], np.float64)
     # Dates are short: only lines under 200 characters that hold a digit are searched.
-    has_date = datelines.has_date(lows, low, (digits > 0) & (n_chars < 200))
+    has_date = datelines.has_date(text.low, low, (digits > 0) & (n_chars < 200))
     # Lines repeated within their document, matched by a 64-bit hash (a
     # collision between two lines of one page is not a practical concern).
     bounds = np.array(spans, np.int64).reshape(-1, 2)
@@ -248,14 +259,14 @@ def _main_region(batch: Batch, score: np.ndarray):
 
 
 def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
-                  joined_low: str | None = None):
+                  text: LineText | None = None):
     """Features of every block of ``batch``: own, position, neighbours, windows.
 
     A page gets exactly the same numbers in a batch (training,
     ``classify_many``) as alone: whatever crosses rows stays inside the
     row's document and is exact (integer-valued running sums, windows summed
     row by row, repeats counted per document).
-    ``joined_low``: ``joined_lower(batch.blocks)``, if the caller has it.
+    ``text``: ``LineText.of(batch.blocks)``, if the caller has it.
     """
     docs_hits = hits
     if docs_hits is None:
@@ -263,7 +274,8 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
         for s, e in _doc_spans(batch):
             docs_hits += lexicon_hits(batch.blocks[s:e])
     if len(batch):
-        base, chars = _base_rows(batch.blocks, docs_hits, joined_low, _doc_spans(batch))
+        base, chars = _base_rows(batch.blocks, docs_hits, text or LineText.of(batch.blocks),
+                                 _doc_spans(batch))
     else:
         base, chars = [np.zeros(0)] * len(BASE), np.zeros(0)
     col = dict(zip(BASE, base))

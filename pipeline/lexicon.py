@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 
 from .phrasescan import UNSURE, Scanner
 
@@ -334,12 +336,13 @@ def _add(out: list[list[Hit]], line: int, hit: Hit) -> None:
         out[line].append(hit)
 
 
-def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit]]:
+def find_lines(lines: list[str], joined_low: str | None = None,
+               low_cp: np.ndarray | None = None) -> list[list[Hit]]:
     """Phrase hits of each line; ``start`` offsets are within the line.
 
-    ``joined_low``, if given, must be ``"\\n".join(lines).lower()`` (a caller
-    that needs it too computes it once). A line break inside a line counts as
-    a space.
+    ``joined_low``, if given, must be ``"\\n".join(lines).lower()`` and
+    ``low_cp`` its code points (a caller that needs them too computes them
+    once). A line break inside a line counts as a space.
 
     >>> [[h.category for h in hs] for hs in find_lines(["Leave a Reply", "Photo: AP", "ok"])]
     [['comment'], ['caption'], []]
@@ -352,7 +355,7 @@ def find_lines(lines: list[str], joined_low: str | None = None) -> list[list[Hit
     joined = "\n".join(lines).lower() if joined_low is None else joined_low
     if joined.count("\n") != len(lines) - 1:
         joined = "\n".join(line.replace("\n", " ") for line in lines).lower()
-    starts, found = _SCANNER.scan(joined)
+    starts, found = _SCANNER.scan(low_cp if low_cp is not None and joined is joined_low else joined)
     for line, line_at, at, pid in starts.tolist():
         if pid == UNSURE:
             m = _START.match(joined, line_at)

@@ -189,11 +189,11 @@ def test_batch_features_match_single_documents():
 
 def test_shared_lowercase_text_gives_the_same_hits_and_features():
     blocks = segment_text(PAGE)
-    low = features.joined_lower(blocks)
-    hits = features.lexicon_hits(blocks, low)
+    text = features.LineText.of(blocks)
+    hits = features.lexicon_hits(blocks, text)
     assert hits == features.lexicon_hits(blocks)
     batch = features.Batch.of([blocks])
-    assert np.array_equal(features.stage1_matrix(batch, hits, low)[0],
+    assert np.array_equal(features.stage1_matrix(batch, hits, text)[0],
                           features.stage1_matrix(features.Batch.of([blocks]))[0])
 
 
