@@ -19,6 +19,8 @@ only the first time it is ever used on the machine (``clean.warm_up``).
 """
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 from numba import njit
 
@@ -40,14 +42,18 @@ def codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
+@cache
 def flags(predicate, size: int = 0x10000) -> np.ndarray:
     """``predicate`` (a ``str`` method such as ``str.isspace``) of every code
-    point below ``size``, as booleans.
+    point below ``size``, as booleans. Made once per process (~10 ms each) and
+    shared, so read-only.
 
     >>> flags(str.isdigit, 0x40)[[0x30, 0x39, 0x3A]].tolist()
     [True, True, False]
     """
-    return np.fromiter(map(predicate, map(chr, range(size))), np.bool_, size)
+    table = np.fromiter(map(predicate, map(chr, range(size))), np.bool_, size)
+    table.flags.writeable = False
+    return table
 
 
 def char_class(terminal: str, pipes: str) -> np.ndarray:
@@ -246,22 +252,25 @@ def window_means(cols, start, end, windows):
     return out
 
 
+FNV_OFFSET, FNV_PRIME = 0xCBF29CE484222325, 0x100000001B3   # 64-bit FNV-1a
+
+
 @njit(cache=True, nogil=True)
 def line_hashes(cp, n_lines):
     """A 64-bit FNV-1a hash of each line of texts joined with newlines, over
     their code points: equal lines, equal hashes (for ``repeats``)."""
     out = np.empty(n_lines, np.uint64)
     line = 0
-    h = np.uint64(0xCBF29CE484222325)
+    h = np.uint64(FNV_OFFSET)
     for i in range(len(cp) + 1):
         c = cp[i] if i < len(cp) else 10
         if c == 10:
             if line < n_lines:
                 out[line] = h
             line += 1
-            h = np.uint64(0xCBF29CE484222325)
+            h = np.uint64(FNV_OFFSET)
         else:
-            h = (h ^ np.uint64(c)) * np.uint64(0x100000001B3)
+            h = (h ^ np.uint64(c)) * np.uint64(FNV_PRIME)
     if line != n_lines:
         raise ValueError("texts must not hold line breaks")
     return out.view(np.int64)
@@ -307,6 +316,47 @@ def suspect_chars(cp, table, single, lead, follow):
             n_found += 1
         prev_lead = (bits & lead) != 0
     return found[:n_found], seen
+
+
+# --- language (pipeline.metadata.language) ---------------------------------
+@njit(cache=True, nogil=True)
+def word_languages(cp, letter, hashes, starts, chars, languages, n_languages):
+    """Words (runs of ``letter`` code points, all in the BMP) of a text, and
+    for each language how many of them are among its listed words.
+
+    The listed words: ``chars[starts[k]:starts[k + 1]]`` with FNV-1a hash
+    ``hashes[k]`` (sorted, distinct) in the languages of bit mask ``languages[k]``.
+    A hash match is confirmed character by character."""
+    counts = np.zeros(n_languages, np.int64)
+    n_words = 0
+    n = len(cp)
+    i = 0
+    while i < n:
+        if not letter[cp[i]]:
+            i += 1
+            continue
+        start = i
+        h = np.uint64(FNV_OFFSET)
+        while i < n and letter[cp[i]]:
+            h = (h ^ np.uint64(cp[i])) * np.uint64(FNV_PRIME)
+            i += 1
+        n_words += 1
+        at = np.searchsorted(hashes, h)
+        if at == len(hashes) or hashes[at] != h:
+            continue
+        a, b = starts[at], starts[at + 1]
+        if b - a != i - start:
+            continue
+        same = True
+        for k in range(b - a):
+            if chars[a + k] != cp[start + k]:
+                same = False
+                break
+        if same:
+            for lang in range(n_languages):
+                if (languages[at] >> lang) & 1:
+                    counts[lang] += 1
+    return n_words, counts
 
 
 # --- date lines (pipeline.datelines) ----------------------------------------

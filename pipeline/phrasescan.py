@@ -41,7 +41,7 @@ _UNDERSCORE = 95
 
 def _word_table() -> np.ndarray:
     """``\\w`` of Python's ``re`` for every BMP code point: alphanumeric or "_"."""
-    table = flags(str.isalnum)
+    table = flags(str.isalnum).copy()
     table[_UNDERSCORE] = True
     return table
 

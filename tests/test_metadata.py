@@ -5,8 +5,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from pipeline.metadata import detect_language, extract_html_metadata, extract_text_metadata
+from pipeline.metadata import detect_language, extract_html_metadata, extract_text_metadata, language
 from pipeline.metadata.authors import clean_authors, parse_byline
 from pipeline.metadata.dates import date_from_url, find_date, normalize_iso
 from pipeline.metadata.titles import strip_site
@@ -227,6 +228,26 @@ def test_strip_site():
 ])
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def _word_counts_by_regex(low):
+    words = language._WORD.findall(low)
+    scores = dict.fromkeys(language._PROFILES, 0)
+    for w in words:
+        for lang in language._INDEX.get(w, ()):
+            scores[lang] += 1
+    return len(words), scores
+
+
+_LANGUAGE_ATOMS = (sorted(language._INDEX)[::5] + ["x", "é", "ß", "_", "1", "²", "½", "٣", " ", ",",
+                                                   "-", "\n", "\u00a0", "\U0001F600", "\U00010400"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LANGUAGE_ATOMS), max_size=30).map("".join))
+def test_compiled_word_counts_are_the_regex_counts(text):
+    low = text.lower()
+    assert language._words_by_language(low) == _word_counts_by_regex(low)
 
 
 ADVERSARIAL = [

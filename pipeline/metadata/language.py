@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .. import kernels
+
 _STOPWORDS = {
     "en": "the of and to in is that for it was on with as are be by this at from have not an or but his they which you were has had their its been will would there we more",
     "de": "der die und den das ist nicht von zu mit sich des auf für im dem ein eine als auch es an er wird aus bei sind nach wie noch oder aber einer werden nur vor zur wurde über",
@@ -41,6 +45,47 @@ for _lang, _words in _PROFILES.items():
     for _w in _words:
         _INDEX[_w] = _INDEX.get(_w, ()) + (_lang,)
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_tables():
+    """What ``kernels.word_languages`` reads: which BMP code points ``_WORD``
+    matches, and the listed words by FNV-1a hash with their languages."""
+    letter = kernels.flags(str.isalnum) & ~kernels.flags(str.isdecimal)
+    langs = list(_PROFILES)
+
+    def fnv(word):
+        h = kernels.FNV_OFFSET
+        for c in word:
+            h = ((h ^ ord(c)) * kernels.FNV_PRIME) % 2 ** 64
+        return h
+
+    words = sorted(_INDEX, key=fnv)
+    hashes = np.array([fnv(w) for w in words], np.uint64)
+    if len(set(hashes.tolist())) != len(words):
+        raise ValueError("two listed words share a hash")
+    starts = np.cumsum([0] + [len(w) for w in words]).astype(np.int64)
+    chars = kernels.codepoints("".join(words))
+    masks = np.array([sum(1 << langs.index(lang) for lang in _INDEX[w]) for w in words], np.int64)
+    return letter, hashes, starts, chars, masks
+
+
+def _words_by_language(low: str) -> tuple[int, dict[str, int]]:
+    """The number of ``_WORD`` words in the lower-cased ``low``, and for each
+    language how many of them it lists (each word counts once per language)."""
+    cp = kernels.codepoints(low)
+    if len(cp) and cp.max() >= 0x10000:     # the compiled pass reads BMP text
+        words = _WORD.findall(low)
+        scores = dict.fromkeys(_PROFILES, 0)
+        for w in words:
+            for lang in _INDEX.get(w, ()):
+                scores[lang] += 1
+        return len(words), scores
+    n_words, counts = kernels.word_languages(cp, *_WORD_TABLES, len(_PROFILES))
+    return n_words, dict(zip(_PROFILES, counts.tolist()))
+
+
+_WORD_TABLES = _word_tables()
+
 # Characters that decide a script outright (first match wins).
 _SCRIPTS = (
     (re.compile(r"[\u0400-\u04FF]"), "cyrillic"),
@@ -97,15 +142,11 @@ def detect_language(text: str, max_chars: int = 3000) -> str | None:
     script = _script(sample)
     if script:
         return script
-    words = _WORD.findall(sample.lower())
-    if len(words) < 3:
+    n_words, scores = _words_by_language(sample.lower())
+    if n_words < 3:
         return None
-    scores = dict.fromkeys(_PROFILES, 0)
-    for w in words:
-        for lang in _INDEX.get(w, ()):
-            scores[lang] += 1
     best = max(scores, key=scores.get)
     hits = scores[best]
-    if hits < 2 or hits < 0.08 * len(words):
+    if hits < 2 or hits < 0.08 * n_words:
         return None
     return best
