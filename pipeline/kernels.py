@@ -359,6 +359,35 @@ def word_languages(cp, letter, hashes, starts, chars, languages, n_languages):
     return n_words, counts
 
 
+# --- photo credits (pipeline.lexicon) --------------------------------------
+@njit(cache=True, nogil=True)
+def credit_possible(low, alnum, tail, max_line, n_lines):
+    """For each line of lower-cased texts joined with newlines: could it end
+    in a photo credit (``lexicon._find_credits``)? It must be at most
+    ``max_line`` long, end in a letter or digit (a character above the BMP
+    may be one), and hold a sentence end (``.!?"``, a closing quote) then a
+    space within its last ``tail`` characters."""
+    out = np.zeros(n_lines, np.bool_)
+    line = 0
+    start = 0
+    n = len(low)
+    for i in range(n + 1):
+        if i < n and low[i] != 10:
+            continue
+        length = i - start
+        if 0 < length <= max_line:
+            last = low[i - 1]
+            if last >= 0x10000 or alnum[last]:
+                for j in range(max(start, i - tail), i - 1):
+                    c = low[j]
+                    if (c == 46 or c == 33 or c == 63 or c == 34 or c == 0x201D) and low[j + 1] == 32:
+                        out[line] = True
+                        break
+        line += 1
+        start = i + 1
+    return out
+
+
 # --- date lines (pipeline.datelines) ----------------------------------------
 # Bits of ``datelines._TABLE``: ``\d``, ``\s`` (not the line break), ``\w``, letters.
 DATE_DIGIT, DATE_SPACE, DATE_WORD, DATE_ALPHA = 1, 2, 4, 8

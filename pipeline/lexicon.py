@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 
+from .kernels import codepoints, credit_possible, flags
 from .phrasescan import UNSURE, Scanner
 
 # Category -> phrases. Keep phrases specific: a phrase that can occur inside a
@@ -318,6 +319,7 @@ _CREDIT = re.compile(
     r"[.!?\u201d\"] +(?:[\w.&'-]+ ?[/|] ?){0,3}" + _CREDIT_NAMES + r"(?: ?[/|] ?[\w.&' -]{1,30})?$", re.M)
 CREDIT_TAIL = 90          # a credit starts this close to the end of its line
 CREDIT_MAX_LINE = 600     # longer lines are paragraphs, not captions
+_ALNUM = flags(str.isalnum)
 
 
 def _ends_ok(low: str, end: int, phrase: str) -> bool:
@@ -355,7 +357,9 @@ def find_lines(lines: list[str], joined_low: str | None = None,
     joined = "\n".join(lines).lower() if joined_low is None else joined_low
     if joined.count("\n") != len(lines) - 1:
         joined = "\n".join(line.replace("\n", " ") for line in lines).lower()
-    starts, found = _SCANNER.scan(low_cp if low_cp is not None and joined is joined_low else joined)
+    if low_cp is None or joined is not joined_low:
+        low_cp = codepoints(joined)
+    starts, found = _SCANNER.scan(low_cp)
     for line, line_at, at, pid in starts.tolist():
         if pid == UNSURE:
             m = _START.match(joined, line_at)
@@ -366,7 +370,7 @@ def find_lines(lines: list[str], joined_low: str | None = None,
             phrase = _SCANNER.start_phrases[pid]
         if _ends_ok(joined, at + len(phrase), phrase):
             _add(out, line, Hit(_INDEX[(phrase, True)], phrase, at - line_at, True))
-    _find_credits(joined, out)
+    _find_credits(joined, out, low_cp)
     candidates = []
     for line, line_at, end, pid in found.tolist():
         phrase = _SCANNER.phrases[pid]
@@ -385,25 +389,27 @@ def find_lines(lines: list[str], joined_low: str | None = None,
     return out
 
 
-def _find_credits(joined: str, out) -> None:
-    """Add a caption hit for each line that ends with a photo credit."""
-    for m in _CREDIT.finditer(joined):   # rare: lines are located per match
-        at = m.start()
-        line_at = joined.rfind("\n", 0, at) + 1
-        line_end = joined.find("\n", at)
-        low = joined[line_at:line_end if line_end >= 0 else len(joined)]
-        if len(low) > CREDIT_MAX_LINE or not low[-1:].isalnum():
+def _find_credits(joined: str, out, low_cp: np.ndarray | None = None) -> None:
+    """Add a caption hit for each line that ends with a photo credit
+    (``low_cp``: the code points of ``joined``, if the caller has them)."""
+    if low_cp is None:
+        low_cp = codepoints(joined)
+    lines = credit_possible(low_cp, _ALNUM, CREDIT_TAIL, CREDIT_MAX_LINE, len(out))
+    if not lines.any():
+        return
+    breaks = np.flatnonzero(low_cp == 10).tolist()
+    for line in np.flatnonzero(lines).tolist():
+        line_at = breaks[line - 1] + 1 if line else 0
+        line_end = breaks[line] if line < len(breaks) else len(joined)
+        if not joined[line_end - 1].isalnum():    # (beyond the BMP)
             continue
-        start = at - line_at
-        if start < len(low) - CREDIT_TAIL:
-            # The leftmost match starts too early; a later sentence end may still qualify.
-            tail = low[-CREDIT_TAIL:]
-            m = _CREDIT.search(tail)
-            if m is None:
-                continue
-            start = len(low) - len(tail) + m.start()
-        _add(out, joined.count("\n", 0, at), Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'",
-                                                  start, False))
+        # The leftmost credit within the line's last CREDIT_TAIL characters:
+        # the one a scan of the whole text finds there, if it starts that late.
+        tail_at = max(line_at, line_end - CREDIT_TAIL)
+        m = _CREDIT.search(joined, tail_at, line_end)
+        if m is not None:
+            _add(out, line, Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'",
+                                m.start() - line_at, False))
 
 
 def find(text: str) -> list[Hit]:

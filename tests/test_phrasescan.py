@@ -26,7 +26,7 @@ def _reference(lines):
             i = line_of(m.start())
             out[i].append(lexicon.Hit(lexicon._INDEX[(phrase, True)], phrase, m.start(1) - offsets[i], True))
     credits = [[] for _ in lines]
-    lexicon._find_credits(joined, credits)
+    _credits_reference(joined, credits)
     found = []
     for phrase in _ANYWHERE:
         at = joined.find(phrase)
@@ -46,11 +46,33 @@ def _reference(lines):
     return [hits + more for hits, more in zip(out, credits)]
 
 
+def _credits_reference(joined, out):
+    """Photo credits as found before the compiled pre-pass: one regex scan of
+    the whole text, then each match's line checked."""
+    for m in lexicon._CREDIT.finditer(joined):
+        at = m.start()
+        line_at = joined.rfind("\n", 0, at) + 1
+        line_end = joined.find("\n", at)
+        low = joined[line_at:line_end if line_end >= 0 else len(joined)]
+        if len(low) > lexicon.CREDIT_MAX_LINE or not low[-1:].isalnum():
+            continue
+        start = at - line_at
+        if start < len(low) - lexicon.CREDIT_TAIL:
+            tail = low[-lexicon.CREDIT_TAIL:]
+            m = lexicon._CREDIT.search(tail)
+            if m is None:
+                continue
+            start = len(low) - len(tail) + m.start()
+        out[joined.count("\n", 0, at)].append(
+            lexicon.Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'", start, False))
+
+
 # Phrases, pieces of them, punctuation, word characters, and characters whose
 # lower case is longer ("İ") or that lie beyond the BMP.
 _ATOMS = (_LINE_START + _ANYWHERE + [p[:-1] for p in _ANYWHERE[::7]]
           + ["»", "_", "—", "…", "a", "b9", "é", "\U0001F600", "\U00010400", "İ", " ", "x_", "(",
-             "©", "’", ". tass", "2", "\n"])
+             "©", "’", ". tass", "2", "\n", ". ", "! ", "\u201d ", "reuters", " / ", "|", "getty images",
+             "ap", "x", " ", "w" * 85, "z " * 150, "\U0001D400"])
 _lines = st.lists(st.lists(st.sampled_from(_ATOMS), max_size=6).map("".join), min_size=1, max_size=6)
 
 
@@ -86,3 +108,14 @@ def test_a_character_beyond_the_bmp_before_a_line_start_phrase_is_left_to_the_re
 def test_a_line_break_inside_a_line_counts_as_a_space():
     assert [h.category for h in lexicon.find("Some text\nLeave a Reply")] == ["comment"]
     assert lexicon.find_lines(["a\nb", "Home"])[1][0].phrase == "home"
+
+
+def test_credit_at_the_edge_of_the_tail():
+    # the sentence end exactly CREDIT_TAIL characters from the line's end counts, one more does not
+    edge = "w" * 20 + ". " + "a" * 80 + "/reuters"
+    assert len(edge) - edge.index(".") == lexicon.CREDIT_TAIL
+    beyond = "w" * 20 + ". " + "a" * 81 + "/reuters"
+    for lines in ([edge, beyond, "x"], ["ok", edge]):
+        assert lexicon.find_lines(lines) == _reference(lines)
+    assert [h.category for h in lexicon.find_lines([edge])[0]] == ["caption"]
+    assert lexicon.find_lines([beyond]) == [[]]
