@@ -23,7 +23,7 @@ from pipeline.run import clean_file, process_batch, run, run_lock
 from test_hostile import article, assert_accounted, html_page
 
 ROOT = Path(__file__).resolve().parent.parent
-N_HTML, N_TEXT = 240, 60
+N_HTML, N_TEXT = 960, 240
 
 
 def _cli(raw: Path, clean: Path) -> list[str]:
@@ -111,9 +111,12 @@ def test_two_runs_at_once_one_refuses_and_the_output_stays_correct(corpus, tmp_p
         assert _wait_for(lambda: _outputs(clean) >= 1 or first.poll() is not None)
         assert first.poll() is None, "the first run ended too soon to overlap; make the corpus bigger"
         second = subprocess.run(_cli(raw, clean), cwd=ROOT, capture_output=True, text=True, timeout=120)
+        overlapped = first.poll() is None
         out, err = first.communicate(timeout=300)
     finally:
         first.kill()
+    assert overlapped or second.returncode == 3, \
+        "the first run ended before the second one started up; make the corpus bigger"
     assert second.returncode == 3 and "another boilerstrip run" in second.stderr
     assert first.returncode == 0, err
     assert _snapshot(clean) == reference
