@@ -71,7 +71,7 @@ class Document:
 
     @property
     def body(self) -> str:
-        return "\n\n".join(b.text for b in self.blocks if b.keep and b.text)
+        return "\n\n".join([b.text for b in self.blocks if b.keep and b.text])
 
     @property
     def removed(self) -> list[Block]:
