@@ -374,6 +374,8 @@ def credit_possible(low, alnum, tail, max_line, n_lines):
     for i in range(n + 1):
         if i < n and low[i] != 10:
             continue
+        if line >= n_lines:
+            raise ValueError("more lines than n_lines")
         length = i - start
         if 0 < length <= max_line:
             last = low[i - 1]
@@ -422,6 +424,8 @@ def date_possible(low, table, month_starts, prefix_starts, n_lines):
         if c == 10:
             line += 1
             line_start = i + 1
+            if line >= n_lines:
+                raise ValueError("more lines than n_lines")
             continue
         if out[line]:
             continue

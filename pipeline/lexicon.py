@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
 from .kernels import codepoints, credit_possible, flags
 from .phrasescan import UNSURE, Scanner
 
@@ -401,7 +400,7 @@ def _find_credits(joined: str, out, low_cp: np.ndarray | None = None) -> None:
     for line in np.flatnonzero(lines).tolist():
         line_at = breaks[line - 1] + 1 if line else 0
         line_end = breaks[line] if line < len(breaks) else len(joined)
-        if not joined[line_end - 1].isalnum():    # (beyond the BMP)
+        if not joined[line_end - 1].isalnum():   # the pre-pass passes any last character beyond the BMP
             continue
         # The leftmost credit within the line's last CREDIT_TAIL characters:
         # the one a scan of the whole text finds there, if it starts that late.

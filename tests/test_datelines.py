@@ -59,3 +59,11 @@ def test_has_date_is_the_regex(lows):
     assert datelines.has_date("\n".join(lows)).tolist() == expected.tolist()
     # never too few lines through the pre-pass
     assert not (expected.astype(bool) & ~_possible(lows)).any()
+
+
+def test_line_count_is_checked():
+    cp = kernels.codepoints("may 12\nmay 13")
+    with pytest.raises(ValueError):
+        kernels.date_possible(cp, datelines._TABLE, datelines._MONTH_STARTS, datelines._PREFIX_STARTS, 1)
+    with pytest.raises(ValueError):
+        kernels.credit_possible(cp, datelines.kernels.flags(str.isalnum), 90, 600, 1)
