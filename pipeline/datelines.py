@@ -61,8 +61,7 @@ def _char_table() -> np.ndarray:
     table = np.zeros(0x10000, np.uint8)
     table[kernels.flags(str.isdecimal)] |= kernels.DATE_DIGIT
     table[kernels.flags(str.isspace)] |= kernels.DATE_SPACE
-    table[kernels.flags(str.isalnum)] |= kernels.DATE_WORD
-    table[ord("_")] |= kernels.DATE_WORD
+    table[kernels.word_chars()] |= kernels.DATE_WORD
     table[kernels.flags(str.isalpha)] |= kernels.DATE_ALPHA
     table[ord("\n")] = 0
     return table

@@ -78,6 +78,15 @@ def char_class(terminal: str, pipes: str) -> np.ndarray:
     return table
 
 
+@cache
+def word_chars() -> np.ndarray:
+    """``\\w`` of Python's ``re`` for every BMP code point (alphanumeric or "_"); read-only."""
+    table = flags(str.isalnum).copy()
+    table[ord("_")] = True
+    table.flags.writeable = False
+    return table
+
+
 def stopword_keys(words) -> tuple[np.ndarray, np.ndarray]:
     """An exact integer key for each word: its characters' places in a small
     alphabet, seven bits each. Returns (alphabet: code point -> place + 1,
@@ -95,6 +104,13 @@ def stopword_keys(words) -> tuple[np.ndarray, np.ndarray]:
             key = key * 128 + int(alphabet[ord(c)])
         keys.append(key)
     return alphabet, np.array(sorted(keys), np.int64)
+
+
+@njit(cache=True, inline="always")
+def _in_keys(keys, key):
+    """Is ``key`` in the sorted array ``keys``?"""
+    at = np.searchsorted(keys, key)
+    return at < len(keys) and keys[at] == key
 
 
 @njit(cache=True, nogil=True)
@@ -151,10 +167,8 @@ def line_stats(cp, low, table, alphabet, keys, n_lines):
         c = low[i] if i < n else 10
         space = c == 10 or (c < 0x10000 and (table[c] & 128) != 0)
         if space:
-            if letters > 0 and key >= 0:
-                at = np.searchsorted(keys, key)
-                if at < len(keys) and keys[at] == key:
-                    out[line, 9] += 1
+            if letters > 0 and key >= 0 and _in_keys(keys, key):
+                out[line, 9] += 1
             key = 0
             scale = 1
             letters = 0
@@ -402,12 +416,6 @@ def _bits(low, i, n, table):
         return 0
     c = low[i]
     return table[c] if c < 0x10000 else 0
-
-
-@njit(cache=True, inline="always")
-def _in_keys(keys, key):
-    at = np.searchsorted(keys, key)
-    return at < len(keys) and keys[at] == key
 
 
 @njit(cache=True, nogil=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .kernels import codepoints, flags
+from .kernels import codepoints, word_chars
 
 # ``starts`` rows of a line whose first characters lie beyond the BMP: the
 # caller decides that line with the regex (whether such a character is a
@@ -37,13 +37,6 @@ from .kernels import codepoints, flags
 UNSURE = -2
 _NEWLINE = 10
 _UNDERSCORE = 95
-
-
-def _word_table() -> np.ndarray:
-    """``\\w`` of Python's ``re`` for every BMP code point: alphanumeric or "_"."""
-    table = flags(str.isalnum).copy()
-    table[_UNDERSCORE] = True
-    return table
 
 
 class Scanner:
@@ -64,7 +57,7 @@ class Scanner:
         self.letter_of[[ord(c) for c in letters]] = list(place.values())
         self.trie, self.trie_phrase, _ = _trie(self.start_phrases, place)
         self.goto, self.out_start, self.out = _automaton(self.phrases, place)
-        self.word = _word_table()
+        self.word = word_chars()
 
     def scan(self, low: str | np.ndarray):
         """Scan a lower-cased text (or its UTF-32 code points).

@@ -52,16 +52,12 @@ def _word_tables():
     matches, and the listed words by FNV-1a hash with their languages."""
     letter = kernels.flags(str.isalnum) & ~kernels.flags(str.isdecimal)
     langs = list(_PROFILES)
-
-    def fnv(word):
-        h = kernels.FNV_OFFSET
-        for c in word:
-            h = ((h ^ ord(c)) * kernels.FNV_PRIME) % 2 ** 64
-        return h
-
-    words = sorted(_INDEX, key=fnv)
-    hashes = np.array([fnv(w) for w in words], np.uint64)
-    if len(set(hashes.tolist())) != len(words):
+    words = list(_INDEX)
+    # The kernel hashes a word as ``line_hashes`` hashes a line.
+    hashes = kernels.line_hashes(kernels.codepoints("\n".join(words)), len(words)).view(np.uint64)
+    order = np.argsort(hashes, kind="stable")
+    words, hashes = [words[k] for k in order.tolist()], hashes[order]
+    if len(np.unique(hashes)) != len(words):
         raise ValueError("two listed words share a hash")
     starts = np.cumsum([0] + [len(w) for w in words]).astype(np.int64)
     chars = kernels.codepoints("".join(words))
