@@ -555,3 +555,38 @@ def test_dates_dotted_month_day_and_url_with_plus():
 
 def test_byline_dot_operator_separator():
     assert parse_byline("By Ben Lomond ⋅ Review Editor") == ["Ben Lomond"]
+
+
+def test_text_author_links_farther_down_and_in_meta_lines():
+    body = "Body text here, a sentence of the story. " * 8 + "\n\n"
+    # An author box hundreds of lines below the headline.
+    text = "# Pruning roses in spring\n\n" + body * 200 + "#####  [ Mara Quell ](https://x.example/author/mara-quell/)\n"
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
+    # "Posted by [X](author page) on <date> in [section]", and a Squarespace
+    # meta line: categories, then "[Name](/blog?author=...)" glued to its date.
+    text = "Blog\n\n" + body + "Posted by [Mara Quell](/blog/author/mara.html) on 2025-12-18 in [roses](/tag/roses)\n"
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
+    text = ("# Pruning roses in spring\n\n" + body * 30 + "[Garden](/blog/category/garden)[ed sims](/blog?author=5f1)"
+            "April 10, 2017[roses](/blog/tag/roses)\n")
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Ed Sims"]
+    # A menu item is no name, even a capitalised two-word one.
+    text = "# Pruning roses in spring\n  * [Clinical Trials](/health/trials)\n\n" + body
+    assert extract_text_metadata(segment_text(text))[0].authors == []
+
+
+def test_text_name_lists_particles_and_date_first_bylines():
+    def authors(header: str) -> list[str]:
+        return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"
+                                                  + "Body text of the story. " * 30))[0].authors
+    assert authors("Ann Lee, Bo Dahl, Cy Dunn") == ["Ann Lee", "Bo Dahl", "Cy Dunn"]
+    assert authors("Nick van Mead") == ["Nick van Mead"]
+    assert authors("Dec 26, 2025 • Mara Quell in [Gardening](blog/gardening)") == ["Mara Quell"]
+
+
+def test_site_credit_and_doubled_names_are_removed():
+    from pipeline.metadata.authors import drop_site_credit
+    assert drop_site_credit(["Brian Truitt USA TODAY"], "https://www.usatoday.com/story/x") == ["Brian Truitt"]
+    assert drop_site_credit(["Ann Lee", "Modern Farmer"], "https://modernfarmer.com/x") == ["Ann Lee"]
+    assert drop_site_credit(["Modern Farmer"], "https://modernfarmer.com/x") == ["Modern Farmer"]
+    assert clean_authors(["Colin Gray Colin Gray"]) == ["Colin Gray"]
+    assert clean_authors(["Catherine Boeckmann, Master Gardener"]) == ["Catherine Boeckmann"]

@@ -47,7 +47,8 @@ redação autor contributing special assistant director founder ceo president ma
 member lead head host anchor writer blogger publisher published updated sponsored content
 desk wire wires service agency agencies newsroom bureau online digital web media group
 professor university college columnists expert experts specialist consultant strategist
-coordinator advisor adviser
+coordinator advisor adviser gardener astrologer horticulturalist horticulturist educator nutritionist
+dietitian attorney lawyer physician therapist trainer coach
 """.split())
 _TEAM_WORDS = frozenset("team staff editors desk newsroom editorial contributors contributor".split())
 _AGENCIES = frozenset("""
@@ -81,6 +82,7 @@ pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
+laboratory laboratories lab labs information
 construction ask park county trail
 """.split())
 # Credits that name someone other than the author.
@@ -89,7 +91,7 @@ _NOT_AUTHOR = re.compile(
     r"illustrations?|images?|video|graphics?|translated|articles|posts|more\s{1,3}from)\s{1,3}by\b",
     re.IGNORECASE)
 # Lowercase words inside names.
-_PARTICLES = frozenset("van der den de del della di da das dos du la le von zu ten ter bin ibn al el y e".split())
+PARTICLES = frozenset("van der den de del della di da das dos du la le von zu ten ter bin ibn al el y e".split())
 _PARENS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
 _SPACES = re.compile(r"\s+")
 
@@ -118,6 +120,11 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     words = s.split()
     if len(words) > 5:
         return None
+    # "Colin Gray Colin Gray": a name scraped twice (link text and alt text).
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        words = words[:half]
+        s = " ".join(words)
     lowered = [w.lower().strip(".,") for w in words]
     # "Jane Doe Senior Editor": keep the name before the role; a team or
     # desk ("The Currency editors", "News Desk") is no person.
@@ -148,7 +155,7 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     # "Personal finance": a capitalised name with a lowercase word that is no
     # particle ("van der", "de la") is a phrase, not a name.
     if len(words) > 1 and not s.islower() and any(
-            w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+            w[:1].islower() and w.lower() not in PARTICLES for w in words):
         return None
     if s.isupper() or s.islower() and len(words) > 1:
         s = s.title()
@@ -166,6 +173,46 @@ def _strip_site(name: str, site_names: tuple[str, ...]) -> str:
             if low.startswith(sl + " "):
                 return name[len(sl):].strip(" ,-|")
     return name
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def drop_site_credit(names: list[str], domain: str | None) -> list[str]:
+    """Remove the site's own name from an author list read off the page text:
+    "Brian Truitt USA TODAY" on usatoday.com is Brian Truitt; "Jane Doe,
+    Modern Farmer" on modernfarmer.com is Jane Doe. A name that is the site
+    alone stays (one-person blogs are named after their author).
+
+    >>> drop_site_credit(["Brian Truitt USA TODAY"], "usatoday.com")
+    ['Brian Truitt']
+    >>> drop_site_credit(["Emily Baron Cadloff", "Modern Farmer"], "modernfarmer.com")
+    ['Emily Baron Cadloff']
+    >>> drop_site_credit(["Myles Katherine"], "myleskatherine.com")
+    ['Myles Katherine']
+    """
+    label = _squash(_domain_label(domain or ""))
+    if len(label) < 4 or not names:
+        return names
+    out = []
+    for name in names:
+        words = name.split()
+        cut = next((k for k in range(2, len(words)) if _squash("".join(words[k:])) == label), None)
+        if cut is not None:
+            out.append(" ".join(words[:cut]))
+        elif _squash(name) != label or len(names) == 1:
+            out.append(name)
+    return out
+
+
+def _domain_label(host: str) -> str:
+    """``www.usatoday.com`` -> ``usatoday``; ``news.bbc.co.uk`` -> ``bbc``."""
+    host = host.lower().split("://")[-1].split("/")[0].split(":")[0]
+    parts = [p for p in host.split(".") if p]
+    if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "ac", "gov", "edu") and len(parts[-1]) == 2:
+        parts = parts[:-1]
+    return parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")
 
 
 def split_names(raw: str) -> list[str]:

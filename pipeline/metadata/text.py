@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import NOT_NAME_WORDS, ROLE_WORDS, clean_authors, parse_byline
+from .authors import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, drop_site_credit, parse_byline
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -273,6 +273,8 @@ def _byline_names(b: Block) -> list[str] | None:
         before, after = text[:found[0]].strip(" |•·-–—,"), text[found[1]:].strip(" |•·-–—,")
         for part in (before, after):
             part = re.split(r"\s{0,3}[|•·—–]\s{0,3}", part, maxsplit=1)[0]
+            # "Dec 26, 2025 • Jane Doe in Project Management": the section ends the name.
+            part = _BY_FIELD_STOP.split(part, maxsplit=1)[0].strip()
             if part and _looks_like_name(part):
                 return clean_authors([part])
         # "December 15, 2025 · 30 min · 6279 words · Jane Doe": a name among
@@ -294,11 +296,16 @@ def _may_be_name_line(b: Block) -> bool:
     False
     >>> _may_be_name_line(segment_line(0, "[Jane Doe](/author/jdoe)", True))
     True
+    >>> _may_be_name_line(segment_line(0, "  * [Clinical Trials](/health/clinical-trials)", True))
+    False
     """
     if b.heading:
         return False
     if b.n_links and "](" in b.raw:
         m = _LINK_URL.search(b.raw)
+        if b.list_depth:
+            # A menu item ("* [Clinical Trials](/trials)") unless it links to an author page.
+            return bool(m and _AUTHOR_PATH.search(m.group(1)))
         return not (m and _NOT_AUTHOR_PATH.search(m.group(1)))
     return True
 
@@ -313,9 +320,14 @@ def _bare_names(text: str) -> list[str]:
     ['Manoj Jain', 'Jagpreet Chhatwal']
     >>> _bare_names("Indoor Plants, Garden Tips")
     []
+    >>> _bare_names("Naftali Tishby, Fernando C. Pereira, William Bialek")
+    ['Naftali Tishby', 'Fernando C. Pereira', 'William Bialek']
     """
     if len(text) > 120:
         return []
+    listed = [p.strip() for p in text.split(",")]
+    if len(listed) >= 2 and all(_looks_like_name(p) for p in listed if p):
+        return clean_authors(listed)
     pieces = _NAME_TAIL.split(text, maxsplit=1)
     head = pieces[0]
     if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
@@ -330,14 +342,16 @@ def _bare_names(text: str) -> list[str]:
 def _looks_like_name(text: str) -> bool:
     """Two to four capitalised words that are not common page words.
 
-    >>> _looks_like_name("Jane Doe"), _looks_like_name("Related Posts")
-    (True, False)
+    >>> _looks_like_name("Jane Doe"), _looks_like_name("Related Posts"), _looks_like_name("Nick van Mead")
+    (True, False, True)
     """
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return False
-    for w in words:
-        if not w[:1].isupper() or w.lower().strip(".,") in NOT_NAME_WORDS or any(c.isdigit() for c in w):
+    for k, w in enumerate(words):
+        if not w[:1].isupper() and not (0 < k < len(words) - 1 and w in PARTICLES):
+            return False
+        if w.lower().strip(".,") in NOT_NAME_WORDS or any(c.isdigit() for c in w):
             return False
     return True
 
@@ -472,7 +486,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
 _AUTHOR_LINK_LINE = re.compile(
     r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
     r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
-_AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|autor|auteur)"
+_AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
                           r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
 # "Reviewed by [X](/experts/x)": a credit, not the author.
 _CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
@@ -483,10 +497,13 @@ _LINK_URL = re.compile(r"\]\(\s{0,3}([^()\s]{1,300})")
 _NOT_AUTHOR_PATH = re.compile(
     r"/(?:categor(?:y|ies)|tags?|topics?|products?|collections?|shop|store|services?|solutions?|"
     r"recipes?|guides?|events?|locations?|industries|resource-center)(?:[/?#]|$)", re.IGNORECASE)
+# "Posted by [Jane](/author/jane)", "[Jane](/blog?author=1)March 11, 2024".
+_BY_BEFORE = re.compile(r"\b[Bb]y:?\s{0,3}$")
+_DATE_AFTER = re.compile(r"\s{0,3}(?:[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[A-Z][a-z]{2,8})\b")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\(\s{0,3}[^()\s]{0,300}\s{0,3}\)")
 
 
-def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 150) -> list[str]:
+def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 400) -> list[str]:
     """Names linked to author pages, nearest the headline (after it first):
     a line that is such a link (an author box, "Written by [A and B](...)"),
     or, on the lines just under the headline, links to author pages within
@@ -510,19 +527,27 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and _AUTHOR_PATH.search(m.group(2)):
                 parts = _AND.split(m.group(1).split(",")[0])
-                if all(_looks_like_name(p) for p in parts):
+                if all(_looks_like_name(p) or _one_word_name(p) for p in parts):
                     names = clean_authors(parts)
                     if names:
                         lines[b.index] = "byline"
                         return names
-            elif ti is not None and 0 < i - ti <= 3 and b.n_links <= 6 and len(b.text) <= 200:
+            elif b.n_links <= 8 and len(b.text) <= 300:
+                near = ti is not None and 0 < i - ti <= 3
                 found = [n.group(1) for n in _LINK_TEXT_URL.finditer(b.raw) if _AUTHOR_PATH.search(n.group(2))
-                         and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])]
+                         and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])
+                         and (near or _BY_BEFORE.search(b.raw, max(0, n.start() - 12), n.start())
+                              or _DATE_AFTER.match(b.raw, b.raw.find(")", n.end()) + 1))]
                 names = clean_authors(found) if found else []
                 if names and len(names) == len(found):
                     lines[b.index] = "byline"
                     return names
     return []
+
+
+def _one_word_name(text: str) -> bool:
+    """A first name alone ("Kristen"), as author links on small blogs give it."""
+    return text.isalpha() and text[:1].isupper() and 3 <= len(text) <= 20 and text.lower() not in NOT_NAME_WORDS
 
 
 def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
@@ -729,7 +754,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     authors, published, modified, lines = scan_header(blocks, ti)
     if ti is not None:
         lines[blocks[ti].index] = "title line"
-    meta.authors = authors
+    meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
         published, at = distant_dateline(blocks, ti)
         if at is not None:
