@@ -522,7 +522,7 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
     for order in (range(start, min(len(blocks), start + span)), range(start - 2, max(-1, start - 2 - span // 2), -1)):
         for i in order:
             b = blocks[i]
-            if not b.n_links or len(b.raw) > 600 or "](" not in b.raw:
+            if not b.n_links or len(b.raw) > 600 or "](" not in b.raw or not _AUTHOR_PATH.search(b.raw):
                 continue
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and _AUTHOR_PATH.search(m.group(2)):
