@@ -590,3 +590,34 @@ def test_site_credit_and_doubled_names_are_removed():
     assert drop_site_credit(["Modern Farmer"], "https://modernfarmer.com/x") == ["Modern Farmer"]
     assert clean_authors(["Colin Gray Colin Gray"]) == ["Colin Gray"]
     assert clean_authors(["Catherine Boeckmann, Master Gardener"]) == ["Catherine Boeckmann"]
+
+
+def test_lone_capitalised_lines_need_evidence_of_a_name():
+    # Text: "Coffee Origins" is two words the page uses in lowercase; a name is not.
+    story = "Body text about coffee and its origins, told at length. " * 12
+    for line, want in (("Coffee Origins", []), ("Darya Efimova", ["Darya Efimova"])):
+        text = f"# Pruning roses in spring\n\n{line}\n\n{story}"
+        assert extract_text_metadata(segment_text(text))[0].authors == want
+    # HTML: a lone line by the headline counts only with a common given name.
+    assert extract_html_metadata(_page("", "<div>Julia Gralberg</div>" + BODY)).authors == ["Julia Gralberg"]
+    assert extract_html_metadata(_page("", "<div>Living Spaces</div>" + BODY)).authors == []
+
+
+def test_one_person_site_is_its_own_author():
+    text = "# [Toby Hede](/)\n\n# Seven habits of agents\n\n" + "Body text of the story. " * 30 + "\n\n© 2025 Toby Hede."
+    meta, _ = extract_text_metadata(segment_text(text), {"url": "https://tobyhede.com/posts/agents"})
+    assert meta.authors == ["Toby Hede"]
+    # A shop named after a place is no person: its name is a word of its pages.
+    text = "[Austin Hardware](/)\n\n# Choosing a drill\n\n" + "Our hardware store sells drills. " * 30
+    assert extract_text_metadata(segment_text(text), {"url": "https://austinhardware.com/x"})[0].authors == []
+    html = _page('<meta property="og:site_name" content="Erik Demaine">', "<p>x</p>" + BODY)
+    assert extract_html_metadata(html, url="https://erikdemaine.org/folding/").authors == ["Erik Demaine"]
+    assert extract_html_metadata(html, url="https://example.org/folding/").authors == []
+
+
+def test_html_shown_byline_wins_over_a_markup_author_naming_someone_else():
+    head = '<meta name="author" content="Luke Daigle">'
+    html = _page(head, "<p>By: Paul Fenaroli</p>" + BODY)
+    assert extract_html_metadata(html).authors == ["Paul Fenaroli"]
+    # No shown byline: the markup author stands.
+    assert extract_html_metadata(_page(head, BODY)).authors == ["Luke Daigle"]

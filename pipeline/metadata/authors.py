@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from pathlib import Path
 
 # Leading words that introduce a byline in several languages.
 # "By", "Written by", "Guide by", "Autor:", and "ByJane" (no space, as scraped
@@ -82,7 +84,7 @@ pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
-laboratory laboratories lab labs information
+laboratory laboratories lab labs information quote quotes
 construction ask park county trail
 """.split())
 # Credits that name someone other than the author.
@@ -146,7 +148,7 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     if key in _AGENCIES or not key:
         return None
     if any(key == _norm_key(n) for n in site_names if n):
-        if not (own_site and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)):
+        if not (own_site and 2 <= len(words) <= 4 and (s.islower() or all(w[:1].isupper() for w in words))):
             return None
     if len(words) == 1 and len(s) < 3:
         return None
@@ -173,6 +175,73 @@ def _strip_site(name: str, site_names: tuple[str, ...]) -> str:
             if low.startswith(sl + " "):
                 return name[len(sl):].strip(" ,-|")
     return name
+
+
+_GIVEN_NAMES = Path(__file__).resolve().parent.parent / "models" / "given_names.txt"
+_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. sir".split())
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    with open(_GIVEN_NAMES, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def starts_with_given_name(name: str) -> bool:
+    """True if ``name`` opens with a common given name (after a title such as
+    "Dr."): evidence that two capitalised words are a person, not a phrase.
+    The list is the US Census one, so a False says little on its own.
+
+    >>> starts_with_given_name("Dr. Jane Doe"), starts_with_given_name("Climate Change")
+    (True, False)
+    """
+    words = name.lower().split()
+    if len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return bool(words) and words[0].strip(".,") in _given_names()
+
+
+_COPYRIGHT_NAME = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s{0,3}(?:\d{4}\s{0,3}(?:[-–]\s{0,3}\d{4}\s{0,3})?)?"
+                             r"(?:by\s{1,3})?([A-Z][^\W\d_]{1,20}(?:\s{1,3}[A-Z][^\W\d_'’.-]{0,20}){1,2})", re.IGNORECASE)
+
+
+def copyright_name(text: str) -> str | None:
+    """The holder named by a copyright line, if it is a few capitalised words.
+
+    >>> copyright_name("© 2025 Toby Hede. All rights reserved.")
+    'Toby Hede'
+    """
+    m = _COPYRIGHT_NAME.search(text[:300])
+    return m.group(1) if m else None
+
+
+def site_owner(candidates, domain: str | None) -> list[str]:
+    """The person a one-person site is named after, as its author: the first
+    candidate (the site's home-link text, title part, copyright holder) that
+    is a person's name matching the domain (tobyhede.com and "Toby Hede",
+    pierce.dev and "Pierce Freeman") and opens with a common given name.
+
+    >>> site_owner(["Blog", "Toby Hede"], "https://tobyhede.com/posts/x")
+    ['Toby Hede']
+    >>> site_owner(["Code Farm"], "https://codefarm.com/")
+    []
+    """
+    label = _squash(_domain_label(domain or ""))
+    if len(label) < 4:
+        return []
+    for raw in candidates:
+        if not raw or len(raw) > 40:
+            continue
+        name = clean_name(raw, own_site=True)
+        words = name.split() if name else []
+        # "Jane Doe", "Jane Q. Doe", "Jan van Dam"; not "Arla Foods Ingredients".
+        if not (len(words) == 2 or len(words) == 3 and (words[1].endswith(".") or words[1] in PARTICLES)) \
+                or not starts_with_given_name(name):
+            continue
+        key = _squash(name)
+        if key == label or (len(label) >= 5 and (key.startswith(label) or key.endswith(label))):
+            return [name]
+    return []
 
 
 def _squash(text: str) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
-from .authors import clean_authors, parse_byline
+from .authors import clean_authors, copyright_name, parse_byline, site_owner, starts_with_given_name
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import _looks_like_name, author_bio, distant_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -345,7 +345,8 @@ def _pick_title_raw(tree, meta, ld, site_names) -> str | None:
 _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[href*="/staff/"], '
                  'a[href*="/writers/"], a[href*="/writer/"], a[href*="/contributors/"], '
                  'a[href*="/contributor/"], a[href*="/people/"], '
-                 'a[href*="/producers/"], a[href*="/journalist/"], a[href*="/autor/"], a[href*="/auteur/"]')
+                 'a[href*="/producers/"], a[href*="/journalist/"], a[href*="/autor/"], a[href*="/auteur/"], '
+                 'a[href*="?author="], a[href*="/byline/"]')
 
 
 _AUTHOR_ANY = '[class*="author"], [class*="Author"]'
@@ -376,6 +377,24 @@ def _byline_authors(tree, site_names) -> list[str]:
             if seen >= 8:
                 break
     return []
+
+
+def _owner_candidates(tree, site_names) -> list[str]:
+    """Names a site goes by on the page: its names, the title's last part,
+    the home link's text, the copyright holder."""
+    out = list(site_names)
+    title = tree.css_first("title")
+    if title:
+        out += [p.strip(" ()") for p in _TITLE_PARTS.split(_text(title))[1:]]
+    for node in tree.css('a[href="/"], a[href="../"]')[:4]:
+        out.append(_text(node))
+    footer = tree.css_first("footer")
+    if footer:
+        out.append(copyright_name(_text(footer)) or "")
+    return out
+
+
+_TITLE_PARTS = re.compile(r"\s[|–—-]\s|\s\((?=[^()]{3,40}\)$)")
 
 
 def _time_dates(tree) -> tuple[str | None, str | None]:
@@ -564,11 +583,21 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # The visible header lines, read as scraped text would be.
     visible = _visible_text(tree)
     blocks, ti = _header_blocks(visible, raw_title)
-    v_authors, v_pub, v_mod, v_lines = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER, bare_names=False)
+    # A lone name by the headline only if it opens with a common given name:
+    # visible text has many short capitalised lines (menus, breadcrumbs).
+    v_authors, v_pub, v_mod, v_lines = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER,
+                                                   bare_name_test=starts_with_given_name)
     if v_pub or v_mod:
         # "03/10/2023": read in the order the URL's date or the page's other dates show.
         v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
-    authors = authors or clean_authors(v_authors, site_names, own_site=True)
+    shown_authors = clean_authors(v_authors, site_names, own_site=True)
+    if authors and shown_authors and not {norm(a) for a in authors} & {norm(a) for a in shown_authors}:
+        # "By Jane Doe" shown under the headline wins over a markup author
+        # naming someone else (the account that posted the page).
+        by_lines = [b.text for b in blocks if v_lines.get(b.index) == "byline"]
+        if by_lines and _STRICT_BY.match(by_lines[0]):
+            authors = shown_authors
+    authors = authors or shown_authors
     if not authors:
         authors = _byline_authors(tree, site_names)
     wide = None
@@ -587,6 +616,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
                 authors = found
             if not authors:
                 authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
+    if not authors:
+        authors = site_owner(_owner_candidates(tree, site_names), page_url)
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, drop_site_credit, parse_byline
+from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit,
+                      parse_byline, site_owner, starts_with_given_name)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -302,6 +303,8 @@ def _may_be_name_line(b: Block) -> bool:
     if b.heading:
         return False
     if b.n_links and "](" in b.raw:
+        if _HOME_LINK.match(b.raw):
+            return False    # the site's name (a one-person site's is read by site_owner)
         m = _LINK_URL.search(b.raw)
         if b.list_depth:
             # A menu item ("* [Clinical Trials](/trials)") unless it links to an author page.
@@ -397,10 +400,12 @@ def _name_line(b: Block, strict: bool = True) -> list[str]:
 
 
 def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
-                after: int = _AFTER, bare_names: bool = True) -> tuple[list[str], str | None, str | None, dict[int, str]]:
+                after: int = _AFTER, bare_names: bool = True,
+                bare_name_test=None) -> tuple[list[str], str | None, str | None, dict[int, str]]:
     """Authors, published and modified dates, and metadata lines around the
     headline at position ``ti`` (or before the first paragraph when None).
-    ``bare_names`` lets a lone name next to the headline count as a byline.
+    ``bare_names`` lets a lone name next to the headline count as a byline,
+    if each name passes ``bare_name_test`` (when given).
 
     Lines after the headline are read first, then the lines before it from
     the nearest outwards: a date above the headline may belong to a teaser.
@@ -453,7 +458,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         for j in (ti + 1, ti + 2, ti + 3, ti - 1):
             if lo <= j < hi and blocks[j].index not in lines and _may_be_name_line(blocks[j]):
                 names = _bare_names(blocks[j].text)
-                if names:
+                if names and (bare_name_test is None or all(map(bare_name_test, names))):
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
@@ -501,6 +506,51 @@ _NOT_AUTHOR_PATH = re.compile(
 _BY_BEFORE = re.compile(r"\b[Bb]y:?\s{0,3}$")
 _DATE_AFTER = re.compile(r"\s{0,3}(?:[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[A-Z][a-z]{2,8})\b")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\(\s{0,3}[^()\s]{0,300}\s{0,3}\)")
+
+
+# "[Jane Doe](/)", "# [ Jane Doe ](https://janedoe.example/)": the site's home link.
+_HOME_LINK = re.compile(r"^\s{0,3}(?:#{1,6}\s{1,3})?\[\s{0,3}([^\[\]\n]{3,40}?)\s{0,3}\]"
+                        r"\(\s{0,3}(?:/|\.\./|https?://[^/()\s]{3,80}/?)\s{0,3}\)")
+
+
+def _owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
+    """Names the site goes by in the page's first and last lines: home links
+    and copyright holders."""
+    out = []
+    for b in blocks[:edge] + blocks[-edge:]:
+        m = _HOME_LINK.match(b.raw)
+        if m:
+            out.append(m.group(1))
+        elif "©" in b.text or "opyright" in b.text:
+            out.append(copyright_name(b.text) or "")
+    return out
+
+
+class NameTest:
+    """Whether a lone capitalised line is a person's name: it opens with a
+    common given name, or none of its words is used in lowercase elsewhere on
+    the page ("Climate Change" is: "climate" and "change" occur in the story;
+    "Chirag Bhardwaj" is not).
+
+    >>> from pipeline.segment import segment_text
+    >>> test = NameTest(segment_text("Climate Change\\nThe climate is changing fast, and the change is real."))
+    >>> test("Climate Change"), test("Chirag Bhardwaj"), test("Will Judd")
+    (False, True, True)
+    """
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self._text: str | None = None
+
+    def __call__(self, name: str) -> bool:
+        return starts_with_given_name(name) or self.lowercase_free(name.split())
+
+    def lowercase_free(self, words: list[str]) -> bool:
+        """True if none of ``words`` occurs in lowercase on the page."""
+        if self._text is None:
+            self._text = "\n".join(b.text for b in self.blocks)
+        return not any(re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", self._text)
+                       for w in words if len(w) > 2 and w.lower() not in PARTICLES)
 
 
 def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 400) -> list[str]:
@@ -751,9 +801,14 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         meta.title = clean_headline(strip_site(blocks[ti].text), dashes=False)
     if hints.get("title"):
         meta.title = hints["title"]
-    authors, published, modified, lines = scan_header(blocks, ti)
+    authors, published, modified, lines = scan_header(blocks, ti, bare_name_test=NameTest(blocks))
     if ti is not None:
         lines[blocks[ti].index] = "title line"
+    if not authors and hints.get("url"):
+        # "Austin Hardware" is a shop: "hardware" is a word of its pages.
+        owner = site_owner(_owner_candidates(blocks), hints["url"])
+        if owner and NameTest(blocks).lowercase_free(owner[0].split()[1:]):
+            authors = owner
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
         published, at = distant_dateline(blocks, ti)
