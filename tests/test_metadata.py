@@ -621,3 +621,10 @@ def test_html_shown_byline_wins_over_a_markup_author_naming_someone_else():
     assert extract_html_metadata(html).authors == ["Paul Fenaroli"]
     # No shown byline: the markup author stands.
     assert extract_html_metadata(_page(head, BODY)).authors == ["Luke Daigle"]
+    # "by" on a line of its own, the name on the next, counts as a shown byline;
+    # "Medically reviewed" / "by" / a name is a reviewer, not the author.
+    html = _page('<meta name="author" content="KatieS">', "<p>by <a href='/authors/ao/'>Aoife Brennan</a></p>" + BODY)
+    assert extract_html_metadata(html).authors == ["Aoife Brennan"]
+    html = _page("", "<span>Medically reviewed</span> <span>by</span> <span>Kim Rose</span> <span>—</span>"
+                 "<span>Written by</span> <span>Jill Kubala</span>" + BODY)
+    assert extract_html_metadata(html).authors == ["Jill Kubala"]

@@ -226,7 +226,7 @@ def site_owner(candidates, domain: str | None) -> list[str]:
     >>> site_owner(["Code Farm"], "https://codefarm.com/")
     []
     """
-    label = _squash(_domain_label(domain or ""))
+    label = squash(_domain_label(domain or ""))
     if len(label) < 4:
         return []
     for raw in candidates:
@@ -238,13 +238,14 @@ def site_owner(candidates, domain: str | None) -> list[str]:
         if not (len(words) == 2 or len(words) == 3 and (words[1].endswith(".") or words[1] in PARTICLES)) \
                 or not starts_with_given_name(name):
             continue
-        key = _squash(name)
+        key = squash(name)
         if key == label or (len(label) >= 5 and (key.startswith(label) or key.endswith(label))):
             return [name]
     return []
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Letters and digits only, lowercased: "Cottage Care" and "CottageCare" agree."""
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
@@ -261,16 +262,16 @@ def drop_site_credit(names: list[str], domain: str | None) -> list[str]:
     >>> drop_site_credit(["Myles Katherine"], "myleskatherine.com")
     ['Myles Katherine']
     """
-    label = _squash(_domain_label(domain or ""))
+    label = squash(_domain_label(domain or ""))
     if len(label) < 4 or not names:
         return names
     out = []
     for name in names:
         words = name.split()
-        cut = next((k for k in range(2, len(words)) if _squash("".join(words[k:])) == label), None)
+        cut = next((k for k in range(2, len(words)) if squash("".join(words[k:])) == label), None)
         if cut is not None:
             out.append(" ".join(words[:cut]))
-        elif _squash(name) != label or len(names) == 1:
+        elif squash(name) != label or len(names) == 1:
             out.append(name)
     return out
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
-from .authors import clean_authors, copyright_name, parse_byline, site_owner, starts_with_given_name
+from .authors import squash, clean_authors, copyright_name, parse_byline, site_owner, starts_with_given_name
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import _looks_like_name, author_bio, distant_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -591,11 +591,11 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # "03/10/2023": read in the order the URL's date or the page's other dates show.
         v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
     shown_authors = clean_authors(v_authors, site_names, own_site=True)
-    if authors and shown_authors and not {norm(a) for a in authors} & {norm(a) for a in shown_authors}:
+    if authors and shown_authors and not {squash(a) for a in authors} & {squash(a) for a in shown_authors}:
         # "By Jane Doe" shown under the headline wins over a markup author
         # naming someone else (the account that posted the page).
         by_lines = [b.text for b in blocks if v_lines.get(b.index) == "byline"]
-        if by_lines and _STRICT_BY.match(by_lines[0]):
+        if by_lines and (_STRICT_BY.match(by_lines[0]) or by_lines[0].lower().rstrip(": ") in _BY_LABEL_LINES):
             authors = shown_authors
     authors = authors or shown_authors
     if not authors:

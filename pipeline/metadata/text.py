@@ -426,7 +426,9 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         if b.index in lines:
             continue
         low = b.text.lower().rstrip(": ")
-        if low in _BY_LABELS and i + 1 < hi and not authors:
+        if low in _BY_LABELS and i + 1 < hi and not authors and not (
+                low == "by" and i > 0 and _CREDIT_BEFORE.search(blocks[i - 1].text)):
+            # ("Medically reviewed" / "by" / "Kim Lee" names a reviewer.)
             # "Written by" on its own line, the name on the next.
             names = _name_line(blocks[i + 1], strict=False)
             if names:
