@@ -689,6 +689,31 @@ def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 
     return []
 
 
+def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
+    """The date on a byline line or the lines right around it.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# Title here now\\n" + "Body text. " * 20 + "\\nPosted On: January 14 2026\\nBy: Ann Lee")
+    >>> _date_by_byline(blocks, {blocks[-1].index: "byline"})
+    ('2026-01-14', 2)
+    """
+    at = {b.index: i for i, b in enumerate(blocks)}
+    for idx, label in lines.items():
+        if label != "byline" or idx not in at:
+            continue
+        i = at[idx]
+        for j in (i, i - 1, i + 1, i - 2, i + 2):
+            if 0 <= j < len(blocks) and len(blocks[j].text) <= 300:
+                text = blocks[j].text
+                dl = _dateline(text) if j != i else None
+                if dl is None and j == i:
+                    found = find_date_span(text)
+                    dl = (found[2], "published") if found else None
+                if dl and dl[1] == "published":
+                    return dl[0], j
+    return None, None
+
+
 def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
                      bare_ok: bool = True) -> tuple[str | None, int | None]:
     """A dateline farther from the headline: the first one naming itself
@@ -813,9 +838,13 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
             authors = owner
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
-        published, at = distant_dateline(blocks, ti)
+        # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
+        # 2024", an author box over "Posted On: ...") dates the post where it stands.
+        published, at = _date_by_byline(blocks, lines)
+        if not published:
+            published, at = distant_dateline(blocks, ti)
         if at is not None:
-            lines[blocks[at].index] = "publication date line"
+            lines.setdefault(blocks[at].index, "publication date line")
     if published or modified:
         published, modified = settle_numeric(blocks, lines, published, modified, hints.get("url"))
     meta.published = normalize_iso(hints.get("published")) or published or modified \
