@@ -566,12 +566,13 @@ def test_text_author_links_farther_down_and_in_meta_lines():
     # meta line: categories, then "[Name](/blog?author=...)" glued to its date.
     text = "Blog\n\n" + body + "Posted by [Mara Quell](/blog/author/mara.html) on 2025-12-18 in [roses](/tag/roses)\n"
     assert extract_text_metadata(segment_text(text))[0].authors == ["Mara Quell"]
-    text = ("# Pruning roses in spring\n\n" + body * 30 + "[Garden](/blog/category/garden)[ed sims](/blog?author=5f1)"
+    # (Farther than a dateline is looked for on its own.)
+    text = ("# Pruning roses in spring\n\n" + body * 200 + "[Garden](/blog/category/garden)[ed sims](/blog?author=5f1)"
             "April 10, 2017[roses](/blog/tag/roses)\n")
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.authors, meta.published) == (["Ed Sims"], "2017-04-10")
     # An author box far down, its date on the line above.
-    text = "# Pruning roses in spring\n\n" + body * 30 + "Posted On: January 14 2026\n\nBy: [Ray Ansel](/author/ray/)\n"
+    text = "# Pruning roses in spring\n\n" + body * 200 + "Posted On: January 14 2026\n\nBy: [Ray Ansel](/author/ray/)\n"
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.authors, meta.published) == (["Ray Ansel"], "2026-01-14")
     # A menu item is no name, even a capitalised two-word one.
