@@ -634,3 +634,17 @@ def test_html_shown_byline_wins_over_a_markup_author_naming_someone_else():
     html = _page("", "<span>Medically reviewed</span> <span>by</span> <span>Kim Rose</span> <span>—</span>"
                  "<span>Written by</span> <span>Jill Kubala</span>" + BODY)
     assert extract_html_metadata(html).authors == ["Jill Kubala"]
+
+
+def test_byline_links_glue_and_separators():
+    def authors(header: str) -> list[str]:
+        return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"
+                                                  + "Body text of the story. " * 30))[0].authors
+    # Links to author pages name the authors; a section link on the same line does not.
+    assert authors("12/19/2025 • [Friday Notes](/friday-notes) • [Ann Lee](/profile/ann-lee)") == ["Ann Lee"]
+    assert authors("by [Harsh Vale](https://x.example/author/hv/) [Global Commons](/location/polar) May 2nd 2025") \
+        == ["Harsh Vale"]
+    assert authors("[by Meg Weeden](/search?q=Meg) ● December 23, 2025 ● 6 min read") == ["Meg Weeden"]
+    # A role glued to the name by scraping.
+    assert authors("[Harry RabinowitzTech Reporter](https://x.example/author/harry-r)") == ["Harry Rabinowitz"]
+    assert clean_authors(["Derek Seaman's Tech Blog"]) == ["Derek Seaman"]

@@ -50,7 +50,7 @@ member lead head host anchor writer blogger publisher published updated sponsore
 desk wire wires service agency agencies newsroom bureau online digital web media group
 professor university college columnists expert experts specialist consultant strategist
 coordinator advisor adviser gardener astrologer horticulturalist horticulturist educator nutritionist
-dietitian attorney lawyer physician therapist trainer coach
+dietitian attorney lawyer physician therapist trainer coach tech
 """.split())
 _TEAM_WORDS = frozenset("team staff editors desk newsroom editorial contributors contributor".split())
 _AGENCIES = frozenset("""
@@ -115,8 +115,8 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     ``own_site`` keeps a person's name that is also the site's name (a
     one-person blog), when it comes from an explicit author field.
     """
-    s = _SPACES.sub(" ", raw).strip(" \t\n-–—:|·•,.")
-    s = _BY_PREFIX.sub("", s).strip(" -–—:|·•,.")
+    s = _SPACES.sub(" ", raw).strip(" \t\n-–—:|·•●,.[]")
+    s = _BY_PREFIX.sub("", s).strip(" -–—:|·•●,.[]")
     if not s or len(s) > 60 or _NOT_NAME.search(s):
         return None
     words = s.split()
@@ -135,6 +135,9 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
         if cut < 2 or any(w in _TEAM_WORDS for w in lowered):
             return None
         words, lowered = words[:cut], lowered[:cut]
+        if words[-1].endswith(("'s", "’s")):   # "Derek Seaman's Tech Blog"
+            words[-1] = words[-1][:-2]
+            lowered[-1] = lowered[-1][:-2]
         s = " ".join(words)
     if all(w in _JUNK for w in lowered) or any(w in NOT_NAME_WORDS for w in lowered):
         return None
@@ -327,8 +330,20 @@ def clean_authors(raws, site_names: tuple[str, ...] = (), own_site: bool = False
 # Words after which a byline stops naming people.
 _BYLINE_STOP = re.compile(
     r"\s(?:published|updated|posted|last\s{1,3}updated|on|at|in|for|reviewed|fact[-\s]checked|edited|"
-    r"veröffentlicht|aktualisiert|publié|le|el|il|am|um)\b|\s{0,3}[|•·⋅∙—–]\s{0,3}|\s{2,}|\s-\s|\n",
+    r"veröffentlicht|aktualisiert|publié|le|el|il|am|um)\b|\s{0,3}[|•·⋅∙●◦▪—–]\s{0,3}|\s{2,}|\s-\s|\n",
     re.IGNORECASE)
+
+
+def unglue(text: str) -> str:
+    """Split inline elements that scraping glued together; the glue after a
+    name ends it with a bar.
+
+    >>> unglue("Harry RabinowitzTech Reporter"), unglue("Nicola RichardsTrending")
+    ('Harry Rabinowitz Tech Reporter', 'Nicola Richards | Trending')
+    """
+    text = _GLUED.sub(" ", text)
+    text = _CAMEL_AFTER_NAME.sub(r"\1\2 | \3", text)
+    return _CAMEL.sub(r"\1 \2", text)
 
 
 def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
@@ -352,9 +367,7 @@ def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
         text = text[m.start():]
     if _NOT_AUTHOR.match(text):
         return []
-    text = _GLUED.sub(" ", text)
-    text = _CAMEL_AFTER_NAME.sub(r"\1\2 | \3", text)
-    text = _CAMEL.sub(r"\1 \2", text)
+    text = unglue(text)
     found = find_date_span(text)
     if found:
         text = text[:found[0]] + " | " + text[found[1]:]

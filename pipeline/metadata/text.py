@@ -17,7 +17,7 @@ import re
 
 from ..record import Block, Metadata
 from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit,
-                      parse_byline, site_owner, starts_with_given_name)
+                      parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -35,8 +35,8 @@ _BYLINE = re.compile(
     re.IGNORECASE)
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
 _POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
-_NAME_END = re.compile(r"[|•·⋅∙,]")
-_FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙]\s{0,3}")
+_NAME_END = re.compile(r"[|•·⋅∙●◦▪,]")
+_FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙●◦▪]\s{0,3}")
 _BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
 _PUB_WORD = re.compile(
     r"\b(?:publish(?:ed)?|posted|date[ds]?|veröffentlicht|publié|publicado|pubblicato|"
@@ -253,7 +253,21 @@ def _byline_names(b: Block) -> list[str] | None:
     ['Dakota Hebert']
     >>> _byline_names(segment_line(0, "December 15, 2025 · 30 min · 6279 words · Ash Vard", True))
     ['Ash Vard']
+    >>> _byline_names(segment_line(0, "12/19/2025 • [Friday Notes](/notes) • [Ann Lee](/profile/ann-lee)", True))
+    ['Ann Lee']
     """
+    names = _byline_names_of_text(b)
+    if names and b.n_links and "](" in b.raw:
+        # Links to author pages name the authors; other links on the line
+        # (a section, a location) are not names.
+        linked = [n.group(1) for n in _LINK_TEXT_URL.finditer(b.raw) if _AUTHOR_PATH.search(n.group(2))
+                  and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])]
+        keys = {squash(x) for x in linked}
+        names = [n for n in names if squash(n) in keys] or (linked and clean_authors(linked)) or names
+    return names
+
+
+def _byline_names_of_text(b: Block) -> list[str] | None:
     text = b.text
     if len(text) > 200:
         return None
@@ -331,7 +345,7 @@ def _bare_names(text: str) -> list[str]:
     listed = [p.strip() for p in text.split(",")]
     if len(listed) >= 2 and all(_looks_like_name(p) for p in listed if p):
         return clean_authors(listed)
-    pieces = _NAME_TAIL.split(text, maxsplit=1)
+    pieces = _NAME_TAIL.split(unglue(text), maxsplit=1)
     head = pieces[0]
     if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
         # What follows the name must be a role ("Print Editor"), not more words.
@@ -578,7 +592,7 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
                 continue
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and _AUTHOR_PATH.search(m.group(2)):
-                parts = _AND.split(m.group(1).split(",")[0])
+                parts = _AND.split(unglue(m.group(1)).split(",")[0].split(" | ")[0])
                 if all(_looks_like_name(p) or _one_word_name(p) for p in parts):
                     names = clean_authors(parts)
                     if names:
