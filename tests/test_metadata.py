@@ -648,3 +648,5 @@ def test_byline_links_glue_and_separators():
     # A role glued to the name by scraping.
     assert authors("[Harry RabinowitzTech Reporter](https://x.example/author/harry-r)") == ["Harry Rabinowitz"]
     assert clean_authors(["Derek Seaman's Tech Blog"]) == ["Derek Seaman"]
+    # "By Style" in a menu is a filter, not a byline.
+    assert authors("  * [By Manufacturer](https://x.example/browse-by-manufacturer/)") == []

@@ -84,7 +84,7 @@ pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
-laboratory laboratories lab labs information quote quotes
+laboratory laboratories lab labs information quote quotes user users
 construction ask park county trail
 """.split())
 # Credits that name someone other than the author.

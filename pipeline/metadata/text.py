@@ -302,6 +302,26 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
     return None
 
 
+def _menu_links(b: Block) -> bool:
+    """A line of links that are not to author pages: a menu item ("* [By
+    Style](/venues/by-style)") or a list of categories.
+
+    >>> from pipeline.segment import segment_line
+    >>> _menu_links(segment_line(0, "    * [By Manufacturer](/browse-by-manufacturer/)", True))
+    True
+    >>> _menu_links(segment_line(0, "[Tips](/category/tips/), [Tech](/category/tech/)", True))
+    True
+    >>> _menu_links(segment_line(0, "By [Ann Lee](/author/ann/) in [Tips](/category/tips/)", True))
+    False
+    """
+    if not b.n_links or "](" not in b.raw or _AUTHOR_PATH.search(b.raw):
+        return False
+    if b.list_depth:
+        return True
+    urls = _LINK_URL.findall(b.raw)
+    return bool(urls) and all(_NOT_AUTHOR_PATH.search(u) for u in urls) and b.link_chars * 2 > len(b.text)
+
+
 def _may_be_name_line(b: Block) -> bool:
     """A line that may hold a bare name: no heading (a section title), and
     if a link, one to an author page (not a category or product).
@@ -450,7 +470,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 lines[b.index] = "byline"
                 lines[blocks[i + 1].index] = "byline"
                 continue
-        names = _byline_names(b) if not authors else None
+        names = _byline_names(b) if not authors and not _menu_links(b) else None
         if names:
             authors = names
             lines[b.index] = "byline"
@@ -655,7 +675,8 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
                     lines[b.index] = "byline"
                     lines[blocks[i + 1].index] = "byline"
                     return names
-            elif len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text):
+            elif len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text) \
+                    and not _menu_links(b):
                 names = parse_byline(b.text)
                 if names:
                     lines[b.index] = "byline"
