@@ -24,6 +24,7 @@ from .titles import clean_headline, norm, strip_site
 _LONG = 150              # characters of a body paragraph
 _BEFORE = 8              # header lines looked at before the headline
 _AFTER = 10              # ... and after it
+_FAR = 400               # lines after the headline an author box may be found in
 
 # "By Jane Doe", "Von Max", "Автор: Иван", "Written by ..."; the name part is capped.
 _BYLINE = re.compile(
@@ -508,7 +509,8 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and ti is not None:
-        authors = distant_byline(blocks, ti, lines) or author_bio(blocks, ti, lines)
+        authors = distant_byline(blocks, ti, lines, far=_FAR, far_test=bare_name_test) \
+            or author_bio(blocks, ti, lines)
     if not authors and dateline_at is not None:
         for j in (dateline_at - 1, dateline_at + 1):
             if lo <= j < hi and j != ti and blocks[j].index not in lines:
@@ -662,26 +664,43 @@ def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
     return kind
 
 
-def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120) -> list[str]:
+def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120,
+                   far: int = 0, far_test=None) -> list[str]:
     """Names from the nearest explicit "By ..." line within ``span`` lines of
-    the headline (after it first), marking it as a byline."""
-    for order in (range(ti + 1, min(len(blocks), ti + 1 + span)), range(ti - 1, max(-1, ti - 1 - span), -1)):
+    the headline (after it first), marking it as a byline; then, up to
+    ``far`` lines after the headline (an author box under the story), names
+    of two to four capitalised words that each pass ``far_test``.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nMore text." * 130 + "\\nAuthor:\\nShai Shmarel")
+    >>> distant_byline(blocks, 0, {}), distant_byline(blocks, 0, {}, far=400, far_test=lambda n: True)
+    ([], ['Shai Shmarel'])
+    """
+    after = range(ti + 1, min(len(blocks), ti + 1 + max(span, far if far_test else 0)))
+    for order in (after, range(ti - 1, max(-1, ti - 1 - span), -1)):
         for i in order:
-            b = blocks[i]
-            if len(b.text) <= 16 and b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
-                # "Written by" / "Jane Doe" on two lines.
-                names = _name_line(blocks[i + 1], strict=False)
-                if names:
-                    lines[b.index] = "byline"
-                    lines[blocks[i + 1].index] = "byline"
-                    return names
-            elif len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text) \
-                    and not _menu_links(b):
-                names = parse_byline(b.text)
-                if names:
-                    lines[b.index] = "byline"
-                    return names
+            names, at = _byline_at(blocks, i)
+            if names and abs(i - ti) > span and not all(_looks_like_name(n) and far_test(n) for n in names):
+                continue
+            if names:
+                for j in at:
+                    lines[blocks[j].index] = "byline"
+                return names
     return []
+
+
+def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
+    """Names of an explicit byline at ``i`` ("By Jane Doe", or "Written by" /
+    "Jane Doe" on two lines), and the lines it takes."""
+    b = blocks[i]
+    if len(b.text) <= 16 and b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
+        names = _name_line(blocks[i + 1], strict=False)
+        return (names, (i, i + 1)) if names else ([], ())
+    if len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text) \
+            and not _menu_links(b):
+        names = parse_byline(b.text)
+        return (names, (i,)) if names else ([], ())
+    return [], ()
 
 
 _BIO_VERBS = frozenset("is was has joined writes explores covers holds lives loves graduated specializes "
