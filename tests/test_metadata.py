@@ -650,3 +650,13 @@ def test_byline_links_glue_and_separators():
     assert clean_authors(["Derek Seaman's Tech Blog"]) == ["Derek Seaman"]
     # "By Style" in a menu is a filter, not a byline.
     assert authors("  * [By Manufacturer](https://x.example/browse-by-manufacturer/)") == []
+
+
+def test_text_author_box_far_under_the_story():
+    story = ("# Pruning roses in spring\n\n" + "Body text of the story, told at length before checking out. " * 8
+             + "\n\nMore text.\n\n" * 150)
+    for box, want in (("Author:\n\nShai Shmarel", ["Shai Shmarel"]),
+                      ("### Nawaz Dhandala\n\nAuthor\n\n@nawaz • Jan 26, 2026", ["Nawaz Dhandala"]),
+                      # Far from the headline, a "byline" must look like a person.
+                      ("Author:\n\nChecking Out", [])):
+        assert extract_text_metadata(segment_text(story + box))[0].authors == want, box

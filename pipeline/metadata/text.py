@@ -587,7 +587,7 @@ class NameTest:
         """True if none of ``words`` occurs in lowercase on the page."""
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
-        return not any(re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", self._text)
+        return not any(re.search(r"(?<![\w@/])" + re.escape(w.lower()) + r"(?![\w/])", self._text)
                        for w in words if len(w) > 2 and w.lower() not in PARTICLES)
 
 
@@ -700,7 +700,16 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
             and not _menu_links(b):
         names = parse_byline(b.text)
         return (names, (i,)) if names else ([], ())
+    if i + 1 < len(blocks) and blocks[i + 1].text.lower().rstrip(": ") in _AUTHOR_ROLE_LABELS \
+            and len(b.text) <= 40 and not b.n_links and _looks_like_name(b.text.strip(" #")):
+        # "Jane Doe" / "Author": an author box's name over its label.
+        names = clean_authors([b.text.strip(" #")])
+        return (names, (i, i + 1)) if names else ([], ())
     return [], ()
+
+
+_AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
+                                 "about the author", "autor", "auteur", "autore", "автор"})
 
 
 _BIO_VERBS = frozenset("is was has joined writes explores covers holds lives loves graduated specializes "
