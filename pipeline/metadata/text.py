@@ -679,6 +679,12 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
     after = range(ti + 1, min(len(blocks), ti + 1 + max(span, far if far_test else 0)))
     for order in (after, range(ti - 1, max(-1, ti - 1 - span), -1)):
         for i in order:
+            text = blocks[i].text
+            # Prose, and lines that can neither open a byline nor stand over an
+            # author label, the common cases, are passed over without a call.
+            if len(text) > 100 or (text[:1] not in _BYLINE_INITIALS
+                                   and (len(text) > 40 or i + 1 >= len(blocks) or len(blocks[i + 1].text) > 20)):
+                continue
             names, at = _byline_at(blocks, i)
             if names and abs(i - ti) > span and not all(_looks_like_name(n) and far_test(n) for n in names):
                 continue
@@ -691,23 +697,26 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
 
 def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
     """Names of an explicit byline at ``i`` ("By Jane Doe", or "Written by" /
-    "Jane Doe" on two lines), and the lines it takes."""
+    "Jane Doe" on two lines), and the lines it takes; ``blocks[i]`` is at
+    most 100 characters long."""
     b = blocks[i]
-    if len(b.text) <= 16 and b.text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
+    text = b.text
+    if len(text) <= 16 and text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
         names = _name_line(blocks[i + 1], strict=False)
         return (names, (i, i + 1)) if names else ([], ())
-    if len(b.text) <= 100 and _BYLINE.match(b.text) and not _NOT_AUTHOR_LINE.match(b.text) \
-            and not _menu_links(b):
-        names = parse_byline(b.text)
+    if _BYLINE.match(text) and not _NOT_AUTHOR_LINE.match(text) and not _menu_links(b):
+        names = parse_byline(text)
         return (names, (i,)) if names else ([], ())
-    if i + 1 < len(blocks) and blocks[i + 1].text.lower().rstrip(": ") in _AUTHOR_ROLE_LABELS \
-            and len(b.text) <= 40 and not b.n_links and _looks_like_name(b.text.strip(" #")):
+    if len(text) <= 40 and i + 1 < len(blocks) and len(blocks[i + 1].text) <= 20 and not b.n_links \
+            and blocks[i + 1].text.lower().rstrip(": ") in _AUTHOR_ROLE_LABELS and _looks_like_name(text.strip(" #")):
         # "Jane Doe" / "Author": an author box's name over its label.
-        names = clean_authors([b.text.strip(" #")])
+        names = clean_authors([text.strip(" #")])
         return (names, (i, i + 1)) if names else ([], ())
     return [], ()
 
 
+# First letters of what _BYLINE and _BY_LABELS match ("Written by", "Von", "Автор", ...).
+_BYLINE_INITIALS = frozenset("twprsgiabvdecoTWPRSGIABVDECOаА")
 _AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
                                  "about the author", "autor", "auteur", "autore", "автор"})
 
