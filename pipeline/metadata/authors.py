@@ -265,8 +265,10 @@ def drop_site_credit(names: list[str], domain: str | None) -> list[str]:
     >>> drop_site_credit(["Myles Katherine"], "myleskatherine.com")
     ['Myles Katherine']
     """
-    label = squash(_domain_label(domain or ""))
-    if len(label) < 4 or not names:
+    if not names or not domain:
+        return names
+    label = squash(_domain_label(domain))
+    if len(label) < 4:
         return names
     out = []
     for name in names:

@@ -587,8 +587,26 @@ class NameTest:
         """True if none of ``words`` occurs in lowercase on the page."""
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
-        return not any(re.search(r"(?<![\w@/])" + re.escape(w.lower()) + r"(?![\w/])", self._text)
+        return not any(_used_as_word(w.lower(), self._text)
                        for w in words if len(w) > 2 and w.lower() not in PARTICLES)
+
+
+def _used_as_word(word: str, text: str) -> bool:
+    """True if ``word`` occurs in ``text`` as a word of its own (not inside
+    another word, a handle "@word" or a URL path "/word/").
+
+    >>> _used_as_word("hede", "see tobyhede.com, @hede and /hede/"), _used_as_word("hede", "a hede b")
+    (False, True)
+    """
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_@/" or after.isalnum() or after in "_/"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 400) -> list[str]:
@@ -608,9 +626,9 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
     start = ti + 1 if ti is not None else 0
     # After the headline, then before it (a sidebar author box comes first in some pages).
     for order in (range(start, min(len(blocks), start + span)), range(start - 2, max(-1, start - 2 - span // 2), -1)):
-        for i in order:
+        for i in [i for i in order if blocks[i].n_links]:
             b = blocks[i]
-            if not b.n_links or len(b.raw) > 600 or "](" not in b.raw or not _AUTHOR_PATH.search(b.raw):
+            if len(b.raw) > 600 or "](" not in b.raw or not _AUTHOR_PATH.search(b.raw):
                 continue
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and _AUTHOR_PATH.search(m.group(2)):
@@ -682,9 +700,12 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
             text = blocks[i].text
             # Prose, and lines that can neither open a byline nor stand over an
             # author label, the common cases, are passed over without a call.
-            if len(text) > 100 or (text[:1] not in _BYLINE_INITIALS
-                                   and (len(text) > 40 or i + 1 >= len(blocks) or len(blocks[i + 1].text) > 20)):
+            if len(text) > 100:
                 continue
+            if not text[:12].lower().startswith(_BYLINE_OPENINGS):
+                nxt = blocks[i + 1].text if len(text) <= 40 and i + 1 < len(blocks) else ""
+                if len(nxt) > 20 or nxt.lower().rstrip(": ") not in _AUTHOR_ROLE_LABELS:
+                    continue
             names, at = _byline_at(blocks, i)
             if names and abs(i - ti) > span and not all(_looks_like_name(n) and far_test(n) for n in names):
                 continue
@@ -715,8 +736,10 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
     return [], ()
 
 
-# First letters of what _BYLINE and _BY_LABELS match ("Written by", "Von", "Автор", ...).
-_BYLINE_INITIALS = frozenset("twprsgiabvdecoTWPRSGIABVDECOаА")
+# How what _BYLINE and _BY_LABELS match begins ("Written by", "Von", "Автор", ...).
+_BYLINE_OPENINGS = ("this", "written", "posted", "post ", "published", "reported", "story", "words", "text", "guide",
+                    "interview", "review", "article", "by", "von", "par", "por", "di", "door", "przez",
+                    "автор", "author", "autor", "auteur", "contributor", "escrito", "publié")
 _AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
                                  "about the author", "autor", "auteur", "autore", "автор"})
 
