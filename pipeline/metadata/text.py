@@ -14,6 +14,8 @@ so the pipeline can drop them as metadata.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..record import Block, Metadata
 from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit,
@@ -531,6 +533,9 @@ _AUTHOR_LINK_LINE = re.compile(
     r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
 _AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
                           r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
+# Words one of which every _AUTHOR_PATH match holds.
+_AUTHOR_PATH_WORDS = ("author", "writer", "contributor", "people", "staff", "team", "profile", "expert",
+                      "byline", "autor", "auteur")
 # "Reviewed by [X](/experts/x)": a credit, not the author.
 _CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
                             re.IGNORECASE)
@@ -624,9 +629,11 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
     ['Ann', 'Bo Li']
     """
     start = ti + 1 if ti is not None else 0
+    lo = max(0, start - 1 - span // 2)
+    marked = _lines_holding(blocks, lo, min(len(blocks), start + span), _AUTHOR_PATH_WORDS)
     # After the headline, then before it (a sidebar author box comes first in some pages).
-    for order in (range(start, min(len(blocks), start + span)), range(start - 2, max(-1, start - 2 - span // 2), -1)):
-        for i in [i for i in order if blocks[i].n_links]:
+    for order in ([i for i in marked if i >= start], [i for i in reversed(marked) if i <= start - 2]):
+        for i in order:
             b = blocks[i]
             if len(b.raw) > 600 or "](" not in b.raw or not _AUTHOR_PATH.search(b.raw):
                 continue
@@ -649,6 +656,29 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
                     lines[b.index] = "byline"
                     return names
     return []
+
+
+def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]) -> list[int]:
+    """Positions in ``lo:hi``, ascending, of the blocks with links whose raw
+    line holds one of ``words`` (lowercase), found with str.find over the
+    window's joined lines rather than a regex per line.
+
+    >>> from pipeline.segment import segment_text
+    >>> _lines_holding(segment_text("[A](/x)\\nplain author\\n[B](/Author/b)"), 0, 3, ("author",))
+    [2]
+    """
+    at = [i for i in range(lo, hi) if blocks[i].n_links]
+    raws = [blocks[i].raw for i in at]
+    low = "\n".join(raws).lower()
+    ends = list(accumulate(len(r) + 1 for r in raws))   # where each next line starts
+    found = set()
+    for word in words:
+        k = low.find(word)
+        while k >= 0:
+            line = bisect_right(ends, k)
+            found.add(line)
+            k = low.find(word, ends[line]) if line < len(ends) else -1
+    return [at[k] for k in sorted(found)]
 
 
 def _one_word_name(text: str) -> bool:
