@@ -660,3 +660,14 @@ def test_text_author_box_far_under_the_story():
                       # Far from the headline, a "byline" must look like a person.
                       ("Author:\n\nChecking Out", [])):
         assert extract_text_metadata(segment_text(story + box))[0].authors == want, box
+
+
+def test_name_followed_by_its_role_and_lowercase_author_links():
+    def authors(header: str) -> list[str]:
+        return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"
+                                                  + "Body text of the story. " * 30))[0].authors
+    assert authors("[ Eli Manikan ](https://x.example/about-us/eli/) Contributing Writer | Strategy fan") \
+        == ["Eli Manikan"]
+    assert authors("Mateusz HabernyFounder at Oakywood") == ["Mateusz Haberny"]
+    assert authors("#### [ crazy lennys ](https://x.example/author/crazylennys/)") == ["Crazy Lennys"]
+    assert authors("#### [ view all posts ](https://x.example/author/crazylennys/)") == []

@@ -362,6 +362,8 @@ def _bare_names(text: str) -> list[str]:
     []
     >>> _bare_names("Naftali Tishby, Fernando C. Pereira, William Bialek")
     ['Naftali Tishby', 'Fernando C. Pereira', 'William Bialek']
+    >>> _bare_names("Eli Manikan Contributing Writer | Strategy and RPG player")
+    ['Eli Manikan']
     """
     if len(text) > 120:
         return []
@@ -370,6 +372,11 @@ def _bare_names(text: str) -> list[str]:
         return clean_authors(listed)
     pieces = _NAME_TAIL.split(unglue(text), maxsplit=1)
     head = pieces[0]
+    words = head.split()
+    # "Eli Manikan Contributing Writer | ...": a name, then its role.
+    role_at = next((k for k, w in enumerate(words) if w.lower().strip(".,&") in ROLE_WORDS), None)
+    if role_at is not None and role_at >= 2 and _looks_like_name(" ".join(words[:role_at])):
+        return clean_authors([" ".join(words[:role_at])])
     if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
         # What follows the name must be a role ("Print Editor"), not more words.
         return []
@@ -640,7 +647,7 @@ def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], spa
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and _AUTHOR_PATH.search(m.group(2)):
                 parts = _AND.split(unglue(m.group(1)).split(",")[0].split(" | ")[0])
-                if all(_looks_like_name(p) or _one_word_name(p) for p in parts):
+                if all(_looks_like_name(p) or _looks_like_name(p.title()) or _one_word_name(p) for p in parts):
                     names = clean_authors(parts)
                     if names:
                         lines[b.index] = "byline"
