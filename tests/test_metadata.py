@@ -671,3 +671,7 @@ def test_name_followed_by_its_role_and_lowercase_author_links():
     assert authors("Mateusz HabernyFounder at Oakywood") == ["Mateusz Haberny"]
     assert authors("#### [ crazy lennys ](https://x.example/author/crazylennys/)") == ["Crazy Lennys"]
     assert authors("#### [ view all posts ](https://x.example/author/crazylennys/)") == []
+    # Section links on a dateline are no names; nor is what is left of "Author’s Profile".
+    assert authors("[Sides](https://x.example/category/sides/), [Bread](https://x.example/category/bread/)"
+                   " · December 9, 2021") == []
+    assert clean_authors(["Author’s Profile"]) == []

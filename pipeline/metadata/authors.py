@@ -117,8 +117,8 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     """
     s = _SPACES.sub(" ", raw).strip(" \t\n-–—:|·•●,.[]")
     s = _BY_PREFIX.sub("", s).strip(" -–—:|·•●,.[]")
-    if not s or len(s) > 60 or _NOT_NAME.search(s):
-        return None
+    if not s or len(s) > 60 or _NOT_NAME.search(s) or not s[0].isalpha():
+        return None     # ("Author’s Profile" less its "Author" is no name)
     words = s.split()
     if len(words) > 5:
         return None

@@ -263,10 +263,14 @@ def _byline_names(b: Block) -> list[str] | None:
     if names and b.n_links and "](" in b.raw:
         # Links to author pages name the authors; other links on the line
         # (a section, a location) are not names.
-        linked = [n.group(1) for n in _LINK_TEXT_URL.finditer(b.raw) if _AUTHOR_PATH.search(n.group(2))
-                  and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])]
+        links = [(n.group(1), n.group(2)) for n in _LINK_TEXT_URL.finditer(b.raw)]
+        linked = [t for t, url in links if _AUTHOR_PATH.search(url)
+                  and not _CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
         keys = {squash(x) for x in linked}
         names = [n for n in names if squash(n) in keys] or (linked and clean_authors(linked)) or names
+        # "[Sides](/category/sides/), [Sourdough](/category/sourdough/) · Dec 9": sections, not people.
+        listed = {squash(t) for t, url in links if _NOT_AUTHOR_PATH.search(url)}
+        names = [n for n in names if squash(n) not in listed]
     return names
 
 
@@ -370,13 +374,13 @@ def _bare_names(text: str) -> list[str]:
     listed = [p.strip() for p in text.split(",")]
     if len(listed) >= 2 and all(_looks_like_name(p) for p in listed if p):
         return clean_authors(listed)
-    pieces = _NAME_TAIL.split(unglue(text), maxsplit=1)
-    head = pieces[0]
-    words = head.split()
-    # "Eli Manikan Contributing Writer | ...": a name, then its role.
+    # "Eli Manikan Contributing Writer | ...", "Jane DoeFounder at X": a name, then its role.
+    words = _NAME_TAIL.split(unglue(text), maxsplit=1)[0].split()
     role_at = next((k for k, w in enumerate(words) if w.lower().strip(".,&") in ROLE_WORDS), None)
     if role_at is not None and role_at >= 2 and _looks_like_name(" ".join(words[:role_at])):
         return clean_authors([" ".join(words[:role_at])])
+    pieces = _NAME_TAIL.split(text, maxsplit=1)
+    head = pieces[0]
     if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
         # What follows the name must be a role ("Print Editor"), not more words.
         return []
