@@ -675,3 +675,9 @@ def test_name_followed_by_its_role_and_lowercase_author_links():
     assert authors("[Sides](https://x.example/category/sides/), [Bread](https://x.example/category/bread/)"
                    " · December 9, 2021") == []
     assert clean_authors(["Author’s Profile"]) == []
+
+
+def test_html_garbled_h1_gives_way_to_the_metadata_title():
+    head = "<meta property='og:title' content='Event Planning: Beginner&#x27;s Guide'>"
+    html = f"<html><head>{head}</head><body><h1>Event Planning? Beginner? Guide</h1>{BODY}</body></html>"
+    assert extract_html_metadata(html).title == "Event Planning: Beginner's Guide"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -308,6 +309,24 @@ def _in_chrome(node) -> bool:
     return False
 
 
+def _garbled_copy(h1: str, title: str) -> bool:
+    """True if ``h1`` is ``title`` damaged on the page: a character lost to
+    "?" or a word split by markup ("Planning C ycle").
+
+    >>> _garbled_copy("Event Planning? Beginner? Guide", "Event Planning: Beginner's Guide")
+    True
+    >>> _garbled_copy("Planning C ycle From Two Weeks", "Planning Cycle From Two Weeks")
+    True
+    >>> _garbled_copy("Best Movers in 2025", "Best Movers in 2025 - Top Local Movers")
+    False
+    """
+    if h1 == title:
+        return False
+    if h1.replace(" ", "").casefold() == title.replace(" ", "").casefold():
+        return True
+    return "?" in h1 and "?" not in title and SequenceMatcher(None, h1.casefold(), title.casefold()).ratio() >= 0.9
+
+
 def _pick_title_raw(tree, meta, ld, site_names) -> str | None:
     """The headline: an ``<h1>`` agreeing with a metadata title, else the first
     plausible ``<h1>``, else the metadata title without the site name."""
@@ -331,6 +350,8 @@ def _pick_title_raw(tree, meta, ld, site_names) -> str | None:
             return h
     meta_title = next((strip_site(c, site_names) for c in cands
                        if norm(strip_site(c, site_names)) not in site_keys), None)
+    if h1s and meta_title and _garbled_copy(h1s[0], meta_title):
+        return meta_title
     if h1s and (meta_title is None or _overlap(h1s[0], meta_title)):
         return h1s[0]
     for c in cands:
