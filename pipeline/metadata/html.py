@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
-from .authors import squash, clean_authors, copyright_name, parse_byline, site_owner, starts_with_given_name
+from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import _looks_like_name, author_bio, distant_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
