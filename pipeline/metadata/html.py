@@ -25,8 +25,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
+from .bylines import author_bio, distant_byline, looks_like_name
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import _looks_like_name, author_bio, distant_byline, distant_dateline, scan_header, settle_numeric
+from .text import distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -393,14 +394,14 @@ def _byline_authors(tree, site_names) -> list[str]:
             names = parse_byline(t, site_names)
             # Any element whose class mentions an author ("post-hero__author",
             # "author-box__name"): only full names, as widgets share the word.
-            if names and (not loose or all(_looks_like_name(n) for n in names)):
+            if names and (not loose or all(looks_like_name(n) for n in names)):
                 return names
             if seen >= 8:
                 break
     return []
 
 
-def _owner_candidates(tree, site_names) -> list[str]:
+def owner_candidates(tree, site_names) -> list[str]:
     """Names a site goes by on the page: its names, the title's last part,
     the home link's text, the copyright holder."""
     out = list(site_names)
@@ -631,14 +632,14 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             # Far from the headline only a plain byline counts: "By Jane Doe",
             # not "by filing a return." in prose nor "By Style" (a filter).
             texts = [b.text for b in wide[0] if b.index in marked]
-            if found and all(_looks_like_name(n) for n in found) and texts \
+            if found and all(looks_like_name(n) for n in found) and texts \
                     and (_STRICT_BY.match(texts[0]) or texts[0].lower().rstrip(": ") in _BY_LABEL_LINES) \
                     and not texts[-1].endswith("."):
                 authors = found
             if not authors:
                 authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
     if not authors:
-        authors = site_owner(_owner_candidates(tree, site_names), page_url)
+        authors = site_owner(owner_candidates(tree, site_names), page_url)
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

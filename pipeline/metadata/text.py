@@ -14,28 +14,19 @@ so the pipeline can drop them as metadata.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from ..record import Block, Metadata
-from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit,
-                      parse_byline, site_owner, squash, starts_with_given_name, unglue)
+from .authors import ROLE_WORDS, clean_authors, drop_site_credit, parse_byline, site_owner, squash, unglue
+from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
+                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, looks_like_name, menu_links,
+                      name_line, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
 _LONG = 150              # characters of a body paragraph
 _BEFORE = 8              # header lines looked at before the headline
 _AFTER = 10              # ... and after it
-_FAR = 400               # lines after the headline an author box may be found in
 
-# "By Jane Doe", "Von Max", "Автор: Иван", "Written by ..."; the name part is capped.
-_BYLINE = re.compile(
-    r"^(?:this\s{1,3}(?:post|article|story|piece)\s{1,3}(?:was|is)\s{1,3})?"
-    r"(?:(?:written|posted|published|reported|story|words|text|guide|interview|review|article)\s{1,3})?"
-    r"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:von|par|por|di|door|przez)\b|"
-    r"(?:автор|авторы|author|authors|autor|autorin|auteur|autore|contributors?|"
-    r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
-    re.IGNORECASE)
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
 _POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
 _NAME_END = re.compile(r"[|•·⋅∙●◦▪,]")
@@ -60,8 +51,6 @@ _READ_TIME = re.compile(r"^\d{1,3}\s{0,2}(?:min(?:ute)?s?|minutes?)\.?\s{0,2}(?:
 _LABEL = re.compile(r"^[^:]{1,30}:\s{0,3}(?=\S)")
 _BANNER = re.compile(r"\b(?:cookies?|privacy|consent|newsletter|subscribe|sign\s?up|log\s?in|search|"
                      r"menu|about\s+us|contact\s+us|we\s+already|email|404|not\s+found)\b", re.IGNORECASE)
-_BY_LABELS = frozenset({"by", "written by", "author", "authors", "posted by", "words by", "article by",
-                        "story by", "post by", "von", "par", "por", "autor", "auteur", "автор", "door", "di"})
 _BY_AFTER = re.compile(r"\s{0,3}\b(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s{1,3}[A-Z]")
 # "Monday, August 11th, 2025 at 11:00 am | Categories: ...": a date leading a meta line.
 _LED_BY_DATE = re.compile(r"^(?:[^\W\d_]{3,9},?\s{1,3})?(?:[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}|\d{1,2}\.?\s{1,3}[^\W\d_]{3,9})"
@@ -70,11 +59,9 @@ _NOT_DATELINE = re.compile(r"\b(?:commented|replied)\b", re.IGNORECASE)
 # The name after a "By " (found with str.rfind) up to a date: "Jane Doe on ".
 _NAME_BEFORE_DATE = re.compile(r"[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,3}"
                                r"\s{0,3}(?:on\s{1,3}|[|•·,–—-]\s{0,3})?")
-_NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)
 _LABELS = frozenset({"updated", "published", "posted", "date", "last updated", "by", "share"})
 _DIGIT = re.compile(r"\d")
 _NAME_TAIL = re.compile(r"\s{0,3}[,|•·—–]\s{0,3}")
-_AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
 _H1_PROSE = 200          # characters of prose that make an h1 the article's
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -183,7 +170,7 @@ def _is_meta_line(b: Block) -> bool:
     text = b.text
     if len(text) > 250:
         return False
-    return bool(_field_line(b) or _BYLINE.match(text) or _dateline(text)
+    return bool(_field_line(b) or BYLINE.match(text) or _dateline(text)
                 or text.lower().rstrip(":") in _LABELS)
 
 
@@ -216,7 +203,7 @@ def _dateline(text: str) -> tuple[str, str] | None:
     last_mod = max((m.start() for m in _MOD_WORD.finditer(before)), default=-1)
     kind = "modified" if last_mod > last_pub else "published"
     if last_pub >= 0 or last_mod >= 0 or _PUB_WORD.search(text, end) or _BY_AFTER.search(text, end) \
-            or _BYLINE.match(text):
+            or BYLINE.match(text):
         return day, kind
     # "... teaser text. By Jane Doe on Dec. 19, 2025": a byline ending the line.
     if len(text) - end <= 3 and _by_name_before(before[-80:]):
@@ -263,13 +250,13 @@ def _byline_names(b: Block) -> list[str] | None:
     if names and b.n_links and "](" in b.raw:
         # Links to author pages name the authors; other links on the line
         # (a section, a location) are not names.
-        links = [(n.group(1), n.group(2)) for n in _LINK_TEXT_URL.finditer(b.raw)]
-        linked = [t for t, url in links if _AUTHOR_PATH.search(url)
-                  and not _CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
+        links = [(n.group(1), n.group(2)) for n in LINK_TEXT_URL.finditer(b.raw)]
+        linked = [t for t, url in links if AUTHOR_PATH.search(url)
+                  and not CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
         keys = {squash(x) for x in linked}
         names = [n for n in names if squash(n) in keys] or (linked and clean_authors(linked)) or names
         # "[Sides](/category/sides/), [Sourdough](/category/sourdough/) · Dec 9": sections, not people.
-        listed = {squash(t) for t, url in links if _NOT_AUTHOR_PATH.search(url)}
+        listed = {squash(t) for t, url in links if NOT_AUTHOR_PATH.search(url)}
         names = [n for n in names if squash(n) not in listed]
     return names
 
@@ -281,13 +268,13 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
     if "](" in text:
         # A link the segmenter left whole ("By: [Jane Doe]( https://...)").
         text = _MD_LINK.sub(r"\1", text)
-    if _BYLINE.match(text):
+    if BYLINE.match(text):
         return parse_byline(text)
     found = find_date_span(text)
     if found:
         # "Reviewed by X" names a reviewer, not the author.
         m = next((m for m in _POSTED_BY.finditer(text)
-                  if not _CREDIT_BEFORE.search(text[max(0, m.start() - 30):m.end()])), None)
+                  if not CREDIT_BEFORE.search(text[max(0, m.start() - 30):m.end()])), None)
         if m:
             name = _NAME_END.split(text[m.end():m.end() + 60], maxsplit=1)[0]
             return parse_byline(name)
@@ -297,36 +284,16 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
             part = re.split(r"\s{0,3}[|•·—–]\s{0,3}", part, maxsplit=1)[0]
             # "Dec 26, 2025 • Jane Doe in Project Management": the section ends the name.
             part = _BY_FIELD_STOP.split(part, maxsplit=1)[0].strip()
-            if part and _looks_like_name(part):
+            if part and looks_like_name(part):
                 return clean_authors([part])
         # "December 15, 2025 · 30 min · 6279 words · Jane Doe": a name among
         # the separated fields of a dateline.
         if len(text) <= 120:
             for part in _FIELD_SEP.split(after)[1:6]:
                 part = _BY_FIELD_STOP.split(part, maxsplit=1)[0].strip()
-                if part and _looks_like_name(part):
+                if part and looks_like_name(part):
                     return clean_authors([part])
     return None
-
-
-def _menu_links(b: Block) -> bool:
-    """A line of links that are not to author pages: a menu item ("* [By
-    Style](/venues/by-style)") or a list of categories.
-
-    >>> from pipeline.segment import segment_line
-    >>> _menu_links(segment_line(0, "    * [By Manufacturer](/browse-by-manufacturer/)", True))
-    True
-    >>> _menu_links(segment_line(0, "[Tips](/category/tips/), [Tech](/category/tech/)", True))
-    True
-    >>> _menu_links(segment_line(0, "By [Ann Lee](/author/ann/) in [Tips](/category/tips/)", True))
-    False
-    """
-    if not b.n_links or "](" not in b.raw or _AUTHOR_PATH.search(b.raw):
-        return False
-    if b.list_depth:
-        return True
-    urls = _LINK_URL.findall(b.raw)
-    return bool(urls) and all(_NOT_AUTHOR_PATH.search(u) for u in urls) and b.link_chars * 2 > len(b.text)
 
 
 def _may_be_name_line(b: Block) -> bool:
@@ -344,13 +311,13 @@ def _may_be_name_line(b: Block) -> bool:
     if b.heading:
         return False
     if b.n_links and "](" in b.raw:
-        if _HOME_LINK.match(b.raw):
+        if HOME_LINK.match(b.raw):
             return False    # the site's name (a one-person site's is read by site_owner)
-        m = _LINK_URL.search(b.raw)
+        m = LINK_URL.search(b.raw)
         if b.list_depth:
             # A menu item ("* [Clinical Trials](/trials)") unless it links to an author page.
-            return bool(m and _AUTHOR_PATH.search(m.group(1)))
-        return not (m and _NOT_AUTHOR_PATH.search(m.group(1)))
+            return bool(m and AUTHOR_PATH.search(m.group(1)))
+        return not (m and NOT_AUTHOR_PATH.search(m.group(1)))
     return True
 
 
@@ -372,39 +339,22 @@ def _bare_names(text: str) -> list[str]:
     if len(text) > 120:
         return []
     listed = [p.strip() for p in text.split(",")]
-    if len(listed) >= 2 and all(_looks_like_name(p) for p in listed if p):
+    if len(listed) >= 2 and all(looks_like_name(p) for p in listed if p):
         return clean_authors(listed)
     # "Eli Manikan Contributing Writer | ...", "Jane DoeFounder at X": a name, then its role.
     words = _NAME_TAIL.split(unglue(text), maxsplit=1)[0].split()
     role_at = next((k for k, w in enumerate(words) if w.lower().strip(".,&") in ROLE_WORDS), None)
-    if role_at is not None and role_at >= 2 and _looks_like_name(" ".join(words[:role_at])):
+    if role_at is not None and role_at >= 2 and looks_like_name(" ".join(words[:role_at])):
         return clean_authors([" ".join(words[:role_at])])
     pieces = _NAME_TAIL.split(text, maxsplit=1)
     head = pieces[0]
     if len(pieces) == 2 and not any(w.lower().strip(".,&") in ROLE_WORDS for w in pieces[1].split()):
         # What follows the name must be a role ("Print Editor"), not more words.
         return []
-    parts = _AND.split(head)
-    if all(_looks_like_name(p) for p in parts):
+    parts = AND.split(head)
+    if all(looks_like_name(p) for p in parts):
         return clean_authors(parts)
     return []
-
-
-def _looks_like_name(text: str) -> bool:
-    """Two to four capitalised words that are not common page words.
-
-    >>> _looks_like_name("Jane Doe"), _looks_like_name("Related Posts"), _looks_like_name("Nick van Mead")
-    (True, False, True)
-    """
-    words = text.split()
-    if not 2 <= len(words) <= 4 or len(text) > 40:
-        return False
-    for k, w in enumerate(words):
-        if not w[:1].isupper() and not (0 < k < len(words) - 1 and w in PARTICLES):
-            return False
-        if w.lower().strip(".,") in NOT_NAME_WORDS or any(c.isdigit() for c in w):
-            return False
-    return True
 
 
 def _name_over_role(b: Block, nxt: Block) -> list[str]:
@@ -419,7 +369,7 @@ def _name_over_role(b: Block, nxt: Block) -> list[str]:
     []
     """
     text = b.text.strip(" #")
-    if (b.heading and b.heading < 3) or (b.n_links and not _may_be_name_line(b)) or not _looks_like_name(text):
+    if (b.heading and b.heading < 3) or (b.n_links and not _may_be_name_line(b)) or not looks_like_name(text):
         return []
     role = nxt.text.strip(" ,")
     words = [w.lower().strip(".,&()") for w in role.replace("-", " ").split()]
@@ -432,19 +382,6 @@ def _name_over_role(b: Block, nxt: Block) -> list[str]:
 def _field_line(b: Block) -> bool:
     text = b.text
     return bool(len(text) <= 120 and (_FIELD.match(text) or _READ_TIME.match(text)))
-
-
-def _name_line(b: Block, strict: bool = True) -> list[str]:
-    """A bare author name on its own line (``Jane Doe``), next to a dateline
-    (``strict``: two to four capitalised words) or after a "By" label."""
-    words = b.text.split()
-    if not (2 if strict else 1) <= len(words) <= (4 if strict else 8) or b.heading or len(b.text) > 60:
-        return []
-    if not strict:
-        return parse_byline(b.text)
-    if not all(w[:1].isupper() for w in words):
-        return []
-    return clean_authors([b.text])
 
 
 def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
@@ -474,17 +411,17 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         if b.index in lines:
             continue
         low = b.text.lower().rstrip(": ")
-        if low in _BY_LABELS and i + 1 < hi and not authors and not (
-                low == "by" and i > 0 and _CREDIT_BEFORE.search(blocks[i - 1].text)):
+        if low in BY_LABELS and i + 1 < hi and not authors and not (
+                low == "by" and i > 0 and CREDIT_BEFORE.search(blocks[i - 1].text)):
             # ("Medically reviewed" / "by" / "Kim Lee" names a reviewer.)
             # "Written by" on its own line, the name on the next.
-            names = _name_line(blocks[i + 1], strict=False)
+            names = name_line(blocks[i + 1], strict=False)
             if names:
                 authors = names
                 lines[b.index] = "byline"
                 lines[blocks[i + 1].index] = "byline"
                 continue
-        names = _byline_names(b) if not authors and not _menu_links(b) else None
+        names = _byline_names(b) if not authors and not menu_links(b) else None
         if names:
             authors = names
             lines[b.index] = "byline"
@@ -522,179 +459,22 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and ti is not None:
-        authors = distant_byline(blocks, ti, lines, far=_FAR, far_test=bare_name_test) \
+        authors = distant_byline(blocks, ti, lines, far=FAR, far_test=bare_name_test) \
             or author_bio(blocks, ti, lines)
     if not authors and dateline_at is not None:
         for j in (dateline_at - 1, dateline_at + 1):
             if lo <= j < hi and j != ti and blocks[j].index not in lines:
-                names = _name_line(blocks[j])
+                names = name_line(blocks[j])
                 if names:
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and bare_names:
-        authors = _author_link(blocks, ti, lines)
+        authors = author_link(blocks, ti, lines)
     return authors, published, modified, lines
 
 
-# A line that is one markdown link to an author page: "[Jane Doe](/author/jdoe)",
-# "By [Jane Doe](https://x.com/authors/jane "Posts by Jane Doe")".
-_AUTHOR_LINK_LINE = re.compile(
-    r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
-    r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
-_AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
-                          r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
-# Words one of which every _AUTHOR_PATH match holds.
-_AUTHOR_PATH_WORDS = ("author", "writer", "contributor", "people", "staff", "team", "profile", "expert",
-                      "byline", "autor", "auteur")
-# "Reviewed by [X](/experts/x)": a credit, not the author.
-_CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
-                            re.IGNORECASE)
-_LINK_TEXT_URL = re.compile(r"\[\s{0,3}([^\[\]\n]{2,60}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})")
-_LINK_URL = re.compile(r"\]\(\s{0,3}([^()\s]{1,300})")
-# Link targets that list things, not people.
-_NOT_AUTHOR_PATH = re.compile(
-    r"/(?:categor(?:y|ies)|tags?|topics?|products?|collections?|shop|store|services?|solutions?|"
-    r"recipes?|guides?|events?|locations?|industries|resource-center)(?:[/?#]|$)", re.IGNORECASE)
-# "Posted by [Jane](/author/jane)", "[Jane](/blog?author=1)March 11, 2024".
-_BY_BEFORE = re.compile(r"\b[Bb]y:?\s{0,3}$")
-_DATE_AFTER = re.compile(r"\s{0,3}(?:[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[A-Z][a-z]{2,8})\b")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\(\s{0,3}[^()\s]{0,300}\s{0,3}\)")
-
-
-# "[Jane Doe](/)", "# [ Jane Doe ](https://janedoe.example/)": the site's home link.
-_HOME_LINK = re.compile(r"^\s{0,3}(?:#{1,6}\s{1,3})?\[\s{0,3}([^\[\]\n]{3,40}?)\s{0,3}\]"
-                        r"\(\s{0,3}(?:/|\.\./|https?://[^/()\s]{3,80}/?)\s{0,3}\)")
-
-
-def _owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
-    """Names the site goes by in the page's first and last lines: home links
-    and copyright holders."""
-    out = []
-    for b in blocks[:edge] + blocks[-edge:]:
-        m = _HOME_LINK.match(b.raw)
-        if m:
-            out.append(m.group(1))
-        elif "©" in b.text or "opyright" in b.text:
-            out.append(copyright_name(b.text) or "")
-    return out
-
-
-class NameTest:
-    """Whether a lone capitalised line is a person's name: it opens with a
-    common given name, or none of its words is used in lowercase elsewhere on
-    the page ("Climate Change" is: "climate" and "change" occur in the story;
-    "Chirag Bhardwaj" is not).
-
-    >>> from pipeline.segment import segment_text
-    >>> test = NameTest(segment_text("Climate Change\\nThe climate is changing fast, and the change is real."))
-    >>> test("Climate Change"), test("Chirag Bhardwaj"), test("Will Judd")
-    (False, True, True)
-    """
-
-    def __init__(self, blocks: list[Block]):
-        self.blocks = blocks
-        self._text: str | None = None
-
-    def __call__(self, name: str) -> bool:
-        return starts_with_given_name(name) or self.lowercase_free(name.split())
-
-    def lowercase_free(self, words: list[str]) -> bool:
-        """True if none of ``words`` occurs in lowercase on the page."""
-        if self._text is None:
-            self._text = "\n".join(b.text for b in self.blocks)
-        return not any(_used_as_word(w.lower(), self._text)
-                       for w in words if len(w) > 2 and w.lower() not in PARTICLES)
-
-
-def _used_as_word(word: str, text: str) -> bool:
-    """True if ``word`` occurs in ``text`` as a word of its own (not inside
-    another word, a handle "@word" or a URL path "/word/").
-
-    >>> _used_as_word("hede", "see tobyhede.com, @hede and /hede/"), _used_as_word("hede", "a hede b")
-    (False, True)
-    """
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_@/" or after.isalnum() or after in "_/"):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span: int = 400) -> list[str]:
-    """Names linked to author pages, nearest the headline (after it first):
-    a line that is such a link (an author box, "Written by [A and B](...)"),
-    or, on the lines just under the headline, links to author pages within
-    a byline ("[Susan](/author/susan/) December 9, 2024").
-
-    >>> from pipeline.segment import segment_text
-    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\n[Jane Doe](/author/jdoe)")
-    >>> _author_link(blocks, 0, {})
-    ['Jane Doe']
-    >>> blocks = segment_text("# A headline here\\n[Ann](/author/ann/), [Bo Li](/author/bo/) May 2, 2024\\n" + "Body. " * 40)
-    >>> _author_link(blocks, 0, {})
-    ['Ann', 'Bo Li']
-    """
-    start = ti + 1 if ti is not None else 0
-    lo = max(0, start - 1 - span // 2)
-    marked = _lines_holding(blocks, lo, min(len(blocks), start + span), _AUTHOR_PATH_WORDS)
-    # After the headline, then before it (a sidebar author box comes first in some pages).
-    for order in ([i for i in marked if i >= start], [i for i in reversed(marked) if i <= start - 2]):
-        for i in order:
-            b = blocks[i]
-            if len(b.raw) > 600 or "](" not in b.raw or not _AUTHOR_PATH.search(b.raw):
-                continue
-            m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
-            if m and _AUTHOR_PATH.search(m.group(2)):
-                parts = _AND.split(unglue(m.group(1)).split(",")[0].split(" | ")[0])
-                if all(_looks_like_name(p) or _looks_like_name(p.title()) or _one_word_name(p) for p in parts):
-                    names = clean_authors(parts)
-                    if names:
-                        lines[b.index] = "byline"
-                        return names
-            elif b.n_links <= 8 and len(b.text) <= 300:
-                near = ti is not None and 0 < i - ti <= 3
-                found = [n.group(1) for n in _LINK_TEXT_URL.finditer(b.raw) if _AUTHOR_PATH.search(n.group(2))
-                         and not _CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])
-                         and (near or _BY_BEFORE.search(b.raw, max(0, n.start() - 12), n.start())
-                              or _DATE_AFTER.match(b.raw, b.raw.find(")", n.end()) + 1))]
-                names = clean_authors(found) if found else []
-                if names and len(names) == len(found):
-                    lines[b.index] = "byline"
-                    return names
-    return []
-
-
-def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]) -> list[int]:
-    """Positions in ``lo:hi``, ascending, of the blocks with links whose raw
-    line holds one of ``words`` (lowercase), found with str.find over the
-    window's joined lines rather than a regex per line.
-
-    >>> from pipeline.segment import segment_text
-    >>> _lines_holding(segment_text("[A](/x)\\nplain author\\n[B](/Author/b)"), 0, 3, ("author",))
-    [2]
-    """
-    at = [i for i in range(lo, hi) if blocks[i].n_links]
-    raws = [blocks[i].raw for i in at]
-    low = "\n".join(raws).lower()
-    ends = list(accumulate(len(r) + 1 for r in raws))   # where each next line starts
-    found = set()
-    for word in words:
-        k = low.find(word)
-        while k >= 0:
-            line = bisect_right(ends, k)
-            found.add(line)
-            k = low.find(word, ends[line]) if line < len(ends) else -1
-    return [at[k] for k in sorted(found)]
-
-
-def _one_word_name(text: str) -> bool:
-    """A first name alone ("Kristen"), as author links on small blogs give it."""
-    return text.isalpha() and text[:1].isupper() and 3 <= len(text) <= 20 and text.lower() not in NOT_NAME_WORDS
 
 
 def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
@@ -721,108 +501,6 @@ def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
             # Only punctuation may stand between a label and its date.
             break
     return kind
-
-
-def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 120,
-                   far: int = 0, far_test=None) -> list[str]:
-    """Names from the nearest explicit "By ..." line within ``span`` lines of
-    the headline (after it first), marking it as a byline; then, up to
-    ``far`` lines after the headline (an author box under the story), names
-    of two to four capitalised words that each pass ``far_test``.
-
-    >>> from pipeline.segment import segment_text
-    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nMore text." * 130 + "\\nAuthor:\\nShai Shmarel")
-    >>> distant_byline(blocks, 0, {}), distant_byline(blocks, 0, {}, far=400, far_test=lambda n: True)
-    ([], ['Shai Shmarel'])
-    """
-    after = range(ti + 1, min(len(blocks), ti + 1 + max(span, far if far_test else 0)))
-    for order in (after, range(ti - 1, max(-1, ti - 1 - span), -1)):
-        for i in order:
-            text = blocks[i].text
-            # Prose, and lines that can neither open a byline nor stand over an
-            # author label, the common cases, are passed over without a call.
-            if len(text) > 100:
-                continue
-            if not text[:12].lower().startswith(_BYLINE_OPENINGS):
-                nxt = blocks[i + 1].text if len(text) <= 40 and i + 1 < len(blocks) else ""
-                if len(nxt) > 20 or nxt.lower().rstrip(": ") not in _AUTHOR_ROLE_LABELS:
-                    continue
-            names, at = _byline_at(blocks, i)
-            if names and abs(i - ti) > span and not all(_looks_like_name(n) and far_test(n) for n in names):
-                continue
-            if names:
-                for j in at:
-                    lines[blocks[j].index] = "byline"
-                return names
-    return []
-
-
-def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
-    """Names of an explicit byline at ``i`` ("By Jane Doe", or "Written by" /
-    "Jane Doe" on two lines), and the lines it takes; ``blocks[i]`` is at
-    most 100 characters long."""
-    b = blocks[i]
-    text = b.text
-    if len(text) <= 16 and text.lower().rstrip(": ") in _BY_LABELS and i + 1 < len(blocks):
-        names = _name_line(blocks[i + 1], strict=False)
-        return (names, (i, i + 1)) if names else ([], ())
-    if _BYLINE.match(text) and not _NOT_AUTHOR_LINE.match(text) and not _menu_links(b):
-        names = parse_byline(text)
-        return (names, (i,)) if names else ([], ())
-    if len(text) <= 40 and i + 1 < len(blocks) and len(blocks[i + 1].text) <= 20 and not b.n_links \
-            and blocks[i + 1].text.lower().rstrip(": ") in _AUTHOR_ROLE_LABELS and _looks_like_name(text.strip(" #")):
-        # "Jane Doe" / "Author": an author box's name over its label.
-        names = clean_authors([text.strip(" #")])
-        return (names, (i, i + 1)) if names else ([], ())
-    return [], ()
-
-
-# How what _BYLINE and _BY_LABELS match begins ("Written by", "Von", "Автор", ...).
-_BYLINE_OPENINGS = ("this", "written", "posted", "post ", "published", "reported", "story", "words", "text", "guide",
-                    "interview", "review", "article", "by", "von", "par", "por", "di", "door", "przez",
-                    "автор", "author", "autor", "auteur", "contributor", "escrito", "publié")
-_AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
-                                 "about the author", "autor", "auteur", "autore", "автор"})
-
-
-_BIO_VERBS = frozenset("is was has joined writes explores covers holds lives loves graduated specializes "
-                       "brings leads works serves".split())
-# A biography speaks of a person: "she has written ...", "a journalist who ...".
-_BIO_WORDS = re.compile(r"\b(?:he|she|his|her|they|their|writer|writes|writing|author|journalist|editor|"
-                        r"reporter|founder|specializ\w{1,5}|career)\b", re.IGNORECASE)
-
-
-def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 150) -> list[str]:
-    """A name over a biography that opens with it, after the headline: an
-    author box ("Jane Doe" / "Jane Doe is a writer who ..." or "Jane has ...").
-
-    >>> from pipeline.segment import segment_text
-    >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nJane Doe\\nJane is a writer based in Leeds; she covers food and travel.")
-    >>> author_bio(blocks, 0, {})
-    ['Jane Doe']
-    """
-    for i in range(ti + 1, min(len(blocks) - 1, ti + 1 + span)):
-        b = blocks[i]
-        text = b.text.strip(" #")
-        if len(text) > 40 or b.index in lines or not _looks_like_name(text):
-            continue
-        first = text.split()[0]
-        for nxt in blocks[i + 1:i + 3]:
-            bio = nxt.text
-            if len(bio) < 60:
-                continue
-            if bio.startswith(text + " "):
-                rest = bio[len(text) + 1:]
-            elif bio.startswith(first + " "):
-                rest = bio[len(first) + 1:]
-            else:
-                continue
-            if rest.split(" ", 1)[0] in _BIO_VERBS and _BIO_WORDS.search(rest):
-                names = clean_authors([text])
-                if names:
-                    lines[b.index] = "byline"
-                    return names
-    return []
 
 
 def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
@@ -969,7 +647,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         lines[blocks[ti].index] = "title line"
     if not authors and hints.get("url"):
         # "Austin Hardware" is a shop: "hardware" is a word of its pages.
-        owner = site_owner(_owner_candidates(blocks), hints["url"])
+        owner = site_owner(owner_candidates(blocks), hints["url"])
         if owner and NameTest(blocks).lowercase_free(owner[0].split()[1:]):
             authors = owner
     meta.authors = drop_site_credit(authors, hints.get("url"))
