@@ -681,3 +681,9 @@ def test_html_garbled_h1_gives_way_to_the_metadata_title():
     head = "<meta property='og:title' content='Event Planning: Beginner&#x27;s Guide'>"
     html = f"<html><head>{head}</head><body><h1>Event Planning? Beginner? Guide</h1>{BODY}</body></html>"
     assert extract_html_metadata(html).title == "Event Planning: Beginner's Guide"
+
+
+def test_text_without_a_headline_reads_the_first_lines_for_a_byline():
+    teaser = "Three simple tools will save you hours, plus the seven-step process for doing it well. " * 3
+    text = f"{teaser}\n\nHow AI cuts planning\n\nby Austin Tedesco\n\n" + "Body text of the story. " * 30
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Austin Tedesco"]

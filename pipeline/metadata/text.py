@@ -400,7 +400,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         order = list(range(ti + 1, hi)) + list(range(ti - 1, lo - 1, -1))
     else:
         body = _first_body(blocks) or 0
-        lo, hi = 0, min(len(blocks), body + 1, 60)
+        lo, hi = 0, min(len(blocks), max(body + 1, 10), 60)
         order = list(range(lo, hi))
     lines: dict[int, str] = {}
     authors: list[str] = []
