@@ -687,3 +687,7 @@ def test_text_without_a_headline_reads_the_first_lines_for_a_byline():
     teaser = "Three simple tools will save you hours, plus the seven-step process for doing it well. " * 3
     text = f"{teaser}\n\nHow AI cuts planning\n\nby Austin Tedesco\n\n" + "Body text of the story. " * 30
     assert extract_text_metadata(segment_text(text))[0].authors == ["Austin Tedesco"]
+    # Section links beside a dateline are no name either.
+    text = ("# Are evangelists right?\n\nDecember 18, 2025\n\n[Nonessential Thoughts](https://x.example/category/n/), "
+            "[Technology](https://x.example/category/technology/)\n\n" + "Body text of the story. " * 30)
+    assert extract_text_metadata(segment_text(text))[0].authors == []

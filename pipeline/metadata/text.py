@@ -463,7 +463,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
             or author_bio(blocks, ti, lines)
     if not authors and dateline_at is not None:
         for j in (dateline_at - 1, dateline_at + 1):
-            if lo <= j < hi and j != ti and blocks[j].index not in lines:
+            if lo <= j < hi and j != ti and blocks[j].index not in lines and not menu_links(blocks[j]):
                 names = name_line(blocks[j])
                 if names:
                     authors = names
