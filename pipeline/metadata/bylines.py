@@ -20,6 +20,7 @@ from .authors import (NOT_NAME_WORDS, PARTICLES, clean_authors, copyright_name, 
                       starts_with_given_name, unglue)
 
 FAR = 400               # lines after the headline an author box may be found in
+_DIGIT = re.compile(r"\d")
 
 # "By Jane Doe", "Von Max", "Автор: Иван", "Written by ..."; the name part is capped.
 BYLINE = re.compile(
@@ -97,13 +98,16 @@ def looks_like_name(text: str) -> bool:
     >>> looks_like_name("Jane Doe"), looks_like_name("Related Posts"), looks_like_name("Nick van Mead")
     (True, False, True)
     """
-    words = text.split()
-    if not 2 <= len(words) <= 4 or len(text) > 40:
+    if len(text) > 40 or not text[:1].isupper() or _DIGIT.search(text):
         return False
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    last = len(words) - 1
     for k, w in enumerate(words):
-        if not w[:1].isupper() and not (0 < k < len(words) - 1 and w in PARTICLES):
+        if not w[:1].isupper() and not (0 < k < last and w in PARTICLES):
             return False
-        if w.lower().strip(".,") in NOT_NAME_WORDS or any(c.isdigit() for c in w):
+        if w.lower().strip(".,") in NOT_NAME_WORDS:
             return False
     return True
 
