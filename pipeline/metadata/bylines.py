@@ -42,8 +42,8 @@ _AUTHOR_LINK_LINE = re.compile(
 AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
                           r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
 # Words one of which every AUTHOR_PATH match holds.
-_AUTHOR_PATH_WORDS = ("author", "writer", "contributor", "people", "staff", "team", "profile", "expert",
-                      "byline", "autor", "auteur")
+_AUTHOR_PATH_WORDS = ("/author", "/blog-", "author=", "/writer", "/contributor", "/people", "/staff", "/team",
+                      "/profile", "/expert", "/byline", "/autor", "/auteur")
 # "Reviewed by [X](/experts/x)": a credit, not the author.
 CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
                             re.IGNORECASE)
