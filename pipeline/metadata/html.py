@@ -310,6 +310,11 @@ def _in_chrome(node) -> bool:
     return False
 
 
+def _plain_byline(text: str) -> bool:
+    """"By Jane Doe", "Written by: Jane Doe", or a "By" label on its own line."""
+    return bool(_STRICT_BY.match(text)) or text.lower().rstrip(": ") in _BY_LABEL_LINES
+
+
 def _garbled_copy(h1: str, title: str) -> bool:
     """True if ``h1`` is ``title`` damaged on the page: a character lost to
     "?" or a word split by markup ("Planning C ycle").
@@ -401,7 +406,7 @@ def _byline_authors(tree, site_names) -> list[str]:
     return []
 
 
-def owner_candidates(tree, site_names) -> list[str]:
+def _owner_candidates(tree, site_names) -> list[str]:
     """Names a site goes by on the page: its names, the title's last part,
     the home link's text, the copyright holder."""
     out = list(site_names)
@@ -617,7 +622,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # "By Jane Doe" shown under the headline wins over a markup author
         # naming someone else (the account that posted the page).
         by_lines = [b.text for b in blocks if v_lines.get(b.index) == "byline"]
-        if by_lines and (_STRICT_BY.match(by_lines[0]) or by_lines[0].lower().rstrip(": ") in _BY_LABEL_LINES):
+        if by_lines and _plain_byline(by_lines[0]):
             authors = shown_authors
     authors = authors or shown_authors
     if not authors:
@@ -633,13 +638,13 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             # not "by filing a return." in prose nor "By Style" (a filter).
             texts = [b.text for b in wide[0] if b.index in marked]
             if found and all(looks_like_name(n) for n in found) and texts \
-                    and (_STRICT_BY.match(texts[0]) or texts[0].lower().rstrip(": ") in _BY_LABEL_LINES) \
+                    and _plain_byline(texts[0]) \
                     and not texts[-1].endswith("."):
                 authors = found
             if not authors:
                 authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
     if not authors:
-        authors = site_owner(owner_candidates(tree, site_names), page_url)
+        authors = site_owner(_owner_candidates(tree, site_names), page_url)
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

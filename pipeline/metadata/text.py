@@ -519,10 +519,11 @@ def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | N
         for j in (i, i - 1, i + 1, i - 2, i + 2):
             if 0 <= j < len(blocks) and len(blocks[j].text) <= 300:
                 text = blocks[j].text
-                dl = _dateline(text) if j != i else None
-                if dl is None and j == i:
+                if j == i:      # the byline itself: any date on it
                     found = find_date_span(text)
                     dl = (found[2], "published") if found else None
+                else:
+                    dl = _dateline(text)
                 if dl and dl[1] == "published":
                     return dl[0], j
     return None, None
@@ -642,13 +643,14 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         meta.title = clean_headline(strip_site(blocks[ti].text), dashes=False)
     if hints.get("title"):
         meta.title = hints["title"]
-    authors, published, modified, lines = scan_header(blocks, ti, bare_name_test=NameTest(blocks))
+    name_test = NameTest(blocks)    # joins the page's text once, if a test needs it
+    authors, published, modified, lines = scan_header(blocks, ti, bare_name_test=name_test)
     if ti is not None:
         lines[blocks[ti].index] = "title line"
     if not authors and hints.get("url"):
         # "Austin Hardware" is a shop: "hardware" is a word of its pages.
         owner = site_owner(owner_candidates(blocks), hints["url"])
-        if owner and NameTest(blocks).lowercase_free(owner[0].split()[1:]):
+        if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
