@@ -635,6 +635,38 @@ def test_html_shown_byline_wins_over_a_markup_author_naming_someone_else():
                  "<span>Written by</span> <span>Jill Kubala</span>" + BODY)
     assert extract_html_metadata(html).authors == ["Jill Kubala"]
 
+    # A markup author that is only the site's name gives way to a name shown
+    # by the headline, "By" or not.
+    head = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content="USA TODAY">'
+    html = _page(head, "<p>Brian Truitt</p>" + BODY)
+    assert extract_html_metadata(html, url="https://www.usatoday.com/story/x").authors == ["Brian Truitt"]
+    assert extract_html_metadata(_page(head, BODY), url="https://www.usatoday.com/story/x").authors == ["Usa Today"]
+
+
+def test_one_person_site_with_a_rarer_first_name():
+    # The first name is the domain (or a blog host's subdomain), the site goes
+    # by the name twice, and the page never uses its words in lowercase.
+    html = ('<html><head><title>Go ahead, self-host Postgres | Pierce Freeman</title></head><body>'
+            '<a href="/">Pierce Freeman</a><h1>Go ahead, self-host Postgres</h1>' + BODY + "</body></html>")
+    assert extract_html_metadata(html, url="https://pierce.dev/notes/postgres").authors == ["Pierce Freeman"]
+    assert extract_html_metadata(html.replace("pierce.dev", "x"), url="https://pierce.dev/n").authors \
+        == ["Pierce Freeman"]
+    html = html.replace("Pierce Freeman", "Owain Brennan")
+    assert extract_html_metadata(html, url="https://owain.bearblog.dev/tinybox").authors == ["Owain Brennan"]
+    # Once only, or a word the page uses in lowercase, or a company's suffix: no person.
+    once = html.replace('<a href="/">Owain Brennan</a>', "")
+    assert extract_html_metadata(once, url="https://owain.bearblog.dev/tinybox").authors == []
+    shop = html.replace("Owain Brennan", "Nexxis Committee")
+    assert extract_html_metadata(shop, url="https://nexxis.com/x").authors == []
+    # (The headline under a capitalised line is no role, "host" or not.)
+    html = "<html><body><div>Nexxis Plans</div><h1>Go ahead, self-host Postgres</h1>" + BODY + "</body></html>"
+    assert extract_html_metadata(html).authors == []
+    text = "[Eardopes Int](/)\n\n# Best earbuds\n\n" + "Body text of the story. " * 30 + "\n\n© 2025 Eardopes Int"
+    assert extract_text_metadata(segment_text(text), {"url": "https://eardopes.com/x"})[0].authors == []
+    text = text.replace("Eardopes Int", "Anil Madhavapeddy")
+    assert extract_text_metadata(segment_text(text), {"url": "https://anil.recoil.org/x"})[0].authors \
+        == ["Anil Madhavapeddy"]
+
 
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:

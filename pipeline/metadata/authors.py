@@ -85,7 +85,7 @@ bio full official pc co corp corporation company dentistry dental clinic studio 
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
 laboratory laboratories lab labs information quote quotes user users
-construction ask park county trail
+construction ask park county trail int intl international
 """.split())
 # Credits that name someone other than the author.
 _NOT_AUTHOR = re.compile(
@@ -168,15 +168,25 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
 
 
 def _strip_site(name: str, site_names: tuple[str, ...]) -> str:
-    """``Brian Truitt USA TODAY`` -> ``Brian Truitt`` when USA TODAY is the site."""
+    """``Brian Truitt USA TODAY`` -> ``Brian Truitt`` when USA TODAY is the site;
+    a name left with one word was the site's owner's ("Pierce Freeman" on
+    pierce.dev) and stays whole.
+
+    >>> _strip_site("Brian Truitt USA TODAY", ("USA TODAY",)), _strip_site("Pierce Freeman", ("pierce",))
+    ('Brian Truitt', 'Pierce Freeman')
+    """
     low = name.lower()
     for site in site_names:
         sl = site.lower()
         if len(sl) > 3 and sl != low:
             if low.endswith(" " + sl):
-                return name[:-len(sl)].strip(" ,-|")
-            if low.startswith(sl + " "):
-                return name[len(sl):].strip(" ,-|")
+                rest = name[:-len(sl)].strip(" ,-|")
+            elif low.startswith(sl + " "):
+                rest = name[len(sl):].strip(" ,-|")
+            else:
+                continue
+            if len(rest.split()) >= 2:
+                return rest
     return name
 
 
@@ -218,19 +228,28 @@ def copyright_name(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def site_owner(candidates, domain: str | None) -> list[str]:
+def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
     """The person a one-person site is named after, as its author: the first
     candidate (the site's home-link text, title part, copyright holder) that
     is a person's name matching the domain (tobyhede.com and "Toby Hede",
-    pierce.dev and "Pierce Freeman") and opens with a common given name.
+    owain.bearblog.dev and "Owain Brennan") and opens with a common given
+    name. A name opening with a rarer one counts where that first name is
+    the domain (pierce.dev and "Pierce Freeman"), the site goes by it twice
+    (title and home link), its words are capitalised as names are, and
+    ``rare_name_ok(name)`` agrees.
 
     >>> site_owner(["Blog", "Toby Hede"], "https://tobyhede.com/posts/x")
     ['Toby Hede']
     >>> site_owner(["Code Farm"], "https://codefarm.com/")
     []
+    >>> site_owner(["Pierce Freeman", "Pierce Freeman"], "https://pierce.dev/x", rare_name_ok=lambda n: True)
+    ['Pierce Freeman']
+    >>> site_owner(["Nexxis USA", "Nexxis USA"], "https://nexxis.com/", rare_name_ok=lambda n: True)
+    []
     """
-    label = squash(_domain_label(domain or ""))
-    if len(label) < 4:
+    labels = [squash(x) for x in _host_labels(domain or "")]
+    labels = [x for x in labels if len(x) >= 4]
+    if not labels:
         return []
     for raw in candidates:
         if not raw or len(raw) > 40:
@@ -238,13 +257,26 @@ def site_owner(candidates, domain: str | None) -> list[str]:
         name = clean_name(raw, own_site=True)
         words = name.split() if name else []
         # "Jane Doe", "Jane Q. Doe", "Jan van Dam"; not "Arla Foods Ingredients".
-        if not (len(words) == 2 or len(words) == 3 and (words[1].endswith(".") or words[1] in PARTICLES)) \
-                or not starts_with_given_name(name):
+        if not (len(words) == 2 or len(words) == 3 and (words[1].endswith(".") or words[1] in PARTICLES)):
             continue
         key = squash(name)
-        if key == label or (len(label) >= 5 and (key.startswith(label) or key.endswith(label))):
+        if starts_with_given_name(name):
+            if any(key == label or (len(label) >= 5 and (key.startswith(label) or key.endswith(label)))
+                   for label in labels):
+                return [name]
+        elif rare_name_ok and squash(words[0]) in labels and candidates.count(raw) >= 2 \
+                and all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1])) \
+                and rare_name_ok(name):
             return [name]
     return []
+
+
+def _host_labels(host: str) -> list[str]:
+    """The domain's own label, then a personal subdomain's: ``owain.bearblog.dev``
+    -> ``['bearblog', 'owain']``; ``www.usatoday.com`` -> ``['usatoday']``."""
+    label = _domain_label(host)
+    first = host.lower().split("://")[-1].split("/")[0].split(".")[0]
+    return [label] if first in (label, "www", "blog", "news", "m") else [label, first]
 
 
 def squash(text: str) -> str:

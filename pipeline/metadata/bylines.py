@@ -161,8 +161,17 @@ class NameTest:
         """True if none of ``words`` occurs in lowercase on the page."""
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
-        return not any(_used_as_word(w.lower(), self._text)
-                       for w in words if len(w) > 2 and w.lower() not in PARTICLES)
+        return lowercase_free(words, self._text)
+
+
+def lowercase_free(words: list[str], text: str) -> bool:
+    """True if none of ``words`` (particles and short words aside) occurs in
+    lowercase as a word of ``text``.
+
+    >>> lowercase_free(["Pierce", "Freeman"], "Notes on Postgres."), lowercase_free(["Arla", "Foods"], "Our foods.")
+    (True, False)
+    """
+    return not any(_used_as_word(w.lower(), text) for w in words if len(w) > 2 and w.lower() not in PARTICLES)
 
 
 def _used_as_word(word: str, text: str) -> bool:

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
-from .bylines import author_bio, distant_byline, looks_like_name
+from .bylines import author_bio, distant_byline, looks_like_name, lowercase_free
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -313,6 +313,17 @@ def _in_chrome(node) -> bool:
 def _plain_byline(text: str) -> bool:
     """"By Jane Doe", "Written by: Jane Doe", or a "By" label on its own line."""
     return bool(_STRICT_BY.match(text)) or text.lower().rstrip(": ") in _BY_LABEL_LINES
+
+
+def _site_only(authors: list[str], site_names) -> bool:
+    """True if every author is one of the site's own names: a publisher put
+    in the author field ("USA TODAY" on usatoday.com).
+
+    >>> _site_only(["Usa Today"], ("USA TODAY", "usatoday.com")), _site_only(["Jane Doe"], ("USA TODAY",))
+    (True, False)
+    """
+    own = {squash(n) for n in site_names}
+    return all(squash(a) in own for a in authors)
 
 
 def _garbled_copy(h1: str, title: str) -> bool:
@@ -622,7 +633,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # "By Jane Doe" shown under the headline wins over a markup author
         # naming someone else (the account that posted the page).
         by_lines = [b.text for b in blocks if v_lines.get(b.index) == "byline"]
-        if by_lines and _plain_byline(by_lines[0]):
+        if by_lines and _plain_byline(by_lines[0]) or _site_only(authors, site_names):
             authors = shown_authors
     authors = authors or shown_authors
     if not authors:
@@ -644,7 +655,10 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             if not authors:
                 authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
     if not authors:
-        authors = site_owner(_owner_candidates(tree, site_names), page_url)
+        # A rare first name that the page never uses in lowercase is a
+        # person's ("Pierce Freeman" on pierce.dev), not a brand's.
+        authors = site_owner(_owner_candidates(tree, site_names), page_url,
+                             rare_name_ok=lambda n: lowercase_free(n.split(), visible))
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

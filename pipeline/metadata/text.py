@@ -450,8 +450,9 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     lines[blocks[j].index] = "byline"
                     break
     if not authors and ti is not None:
-        # "Jane Doe" / "Senior Writer": a name over its role, near the headline.
-        for j in (ti + 1, ti + 2, ti + 3, ti + 4, ti - 1, ti - 2, ti - 3):
+        # "Jane Doe" / "Senior Writer": a name over its role, near the headline
+        # (which is no role, even with "host" in it).
+        for j in (ti + 1, ti + 2, ti + 3, ti + 4, ti - 2, ti - 3):
             if lo <= j < hi - 1 and blocks[j].index not in lines:
                 names = _name_over_role(blocks[j], blocks[j + 1])
                 if names:
@@ -649,7 +650,8 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         lines[blocks[ti].index] = "title line"
     if not authors and hints.get("url"):
         # "Austin Hardware" is a shop: "hardware" is a word of its pages.
-        owner = site_owner(owner_candidates(blocks), hints["url"])
+        owner = site_owner(owner_candidates(blocks), hints["url"],
+                           rare_name_ok=lambda n: name_test.lowercase_free(n.split()))
         if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
     meta.authors = drop_site_credit(authors, hints.get("url"))
