@@ -130,7 +130,7 @@ def _text_metadata(doc: Document) -> None:
 
 def _clean_html(doc: Document, rules, model) -> None:
     url = doc.hints.get("url")
-    doc.meta = extract_html_metadata(doc.content, url)
+    doc.meta = _repaired(extract_html_metadata(doc.content, url))
     doc.blocks = extract_html_blocks(doc.content, url, model=model)
     kept = [b for b in doc.blocks if b.keep]
     for block in kept:
@@ -143,6 +143,18 @@ def _clean_html(doc: Document, rules, model) -> None:
     for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:
             block.drop("metadata", "title line repeated at the top of the body")
+
+
+def _repaired(meta: Metadata) -> Metadata:
+    """``meta`` with its text fields repaired as the body is: markup can carry
+    mojibake ("Dariusz JaroÅ\\x84") or entities that the parser left."""
+    for name in ("title", "site_name", "section"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, repair_text(value)[0])
+    meta.authors = [repair_text(a)[0] for a in meta.authors]
+    meta.tags = [repair_text(t)[0] for t in meta.tags]
+    return meta
 
 
 def _site(doc: Document) -> str | None:

@@ -182,3 +182,11 @@ def test_dev_set_smoke():
     P = sum(p for p, _ in prs) / len(prs)
     R = sum(r for _, r in prs) / len(prs)
     assert f1(P, R) > 0.85
+
+
+def test_html_metadata_fields_are_repaired_like_the_body():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    page = article_page().replace("By Jane Doe, 3 May 2024", "By Dariusz Jaro\u00c5\u0084, 3 May 2024")
+    doc = clean_document(Document(source="a.html", content=page, format="html"))
+    assert doc.meta.authors == ["Dariusz Jaro\u0144"]

@@ -668,6 +668,26 @@ def test_one_person_site_with_a_rarer_first_name():
         == ["Anil Madhavapeddy"]
 
 
+
+def test_junk_names_beside_dates_in_bylines_and_from_split_lists_are_refused():
+    # A capitalised line over the dateline is a name only with evidence.
+    html = _page("", "<div>Design Style</div><div>8/1/2025</div>" + BODY.replace("plan", "plan in a design style"))
+    assert extract_html_metadata(html).authors == []
+    html = _page("", "<div>Bence Kovacs</div><div>8/1/2025</div>" + BODY)
+    assert extract_html_metadata(html).authors == ["Bence Kovacs"]
+    # A byline element holding one word the page uses in lowercase is a label.
+    html = _page("", '<div class="byline">Teaching</div>' + BODY + "<p>Teaching online is hard; teaching well is harder.</p>")
+    assert extract_html_metadata(html).authors == []
+    assert extract_html_metadata(_page("", '<div class="byline">BeauHD</div>' + BODY)).authors == ["BeauHD"]
+    # A split list whose other part is no name leaves no lone word behind.
+    assert clean_authors(["Center for Drug Evaluation and Research"]) == []
+    assert clean_authors(["Ann Lee and Bono"]) == ["Ann Lee", "Bono"]
+    # A lowercase slug ("profile/1-youval-meicler") is no lowercase use of a name.
+    text = ("# Pruning roses in spring\n\nYouval Meicler\n\n" + "Body text of the story. " * 30
+            + "\n\nMore from him: x.example/profile/2080653-youval-meicler")
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Youval Meicler"]
+
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -353,8 +353,13 @@ def clean_authors(raws, site_names: tuple[str, ...] = (), own_site: bool = False
             continue
         if re.search(r"\bstaff\s{1,3}reports?\b", raw, re.IGNORECASE):
             continue
-        for part in split_names(raw):
-            name = clean_name(part, site_names, own_site)
+        parts = split_names(raw)
+        names = [clean_name(part, site_names, own_site) for part in parts]
+        if None in names and len(parts) > 1:
+            # "Center for Drug Evaluation and Research": a lone word left by
+            # a split whose other part is no name was never a name either.
+            names = [n for n in names if n and " " in n]
+        for name in names:
             if name and _norm_key(name) not in seen:
                 seen.add(_norm_key(name))
                 out.append(name)

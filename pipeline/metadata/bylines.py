@@ -176,9 +176,9 @@ def lowercase_free(words: list[str], text: str) -> bool:
 
 def _used_as_word(word: str, text: str) -> bool:
     """True if ``word`` occurs in ``text`` as a word of its own (not inside
-    another word, a handle "@word" or a URL path "/word/").
+    another word, a handle "@word", a URL path "/word/" or a slug "1-jo-hede").
 
-    >>> _used_as_word("hede", "see tobyhede.com, @hede and /hede/"), _used_as_word("hede", "a hede b")
+    >>> _used_as_word("hede", "see tobyhede.com, @hede, /hede/ and 1-toby-hede)"), _used_as_word("hede", "a hede b")
     (False, True)
     """
     at = text.find(word)
@@ -186,7 +186,7 @@ def _used_as_word(word: str, text: str) -> bool:
         end = at + len(word)
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_@/" or after.isalnum() or after in "_/"):
+        if not (before.isalnum() or before in "_@/-" or after.isalnum() or after in "_/-"):
             return True
         at = text.find(word, at + 1)
     return False

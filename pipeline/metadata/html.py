@@ -317,13 +317,16 @@ def _plain_byline(text: str) -> bool:
 
 def _site_only(authors: list[str], site_names) -> bool:
     """True if every author is one of the site's own names: a publisher put
-    in the author field ("USA TODAY" on usatoday.com).
+    in the author field ("USA TODAY" on usatoday.com), not the person a
+    one-person site is named after ("Rick Steves" on ricksteves.com).
 
     >>> _site_only(["Usa Today"], ("USA TODAY", "usatoday.com")), _site_only(["Jane Doe"], ("USA TODAY",))
     (True, False)
+    >>> _site_only(["Rick Steves"], ("ricksteves",))
+    False
     """
     own = {squash(n) for n in site_names}
-    return all(squash(a) in own for a in authors)
+    return all(squash(a) in own and not starts_with_given_name(a) for a in authors)
 
 
 def _garbled_copy(h1: str, title: str) -> bool:
@@ -390,7 +393,7 @@ _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[
 _AUTHOR_ANY = '[class*="author"], [class*="Author"]'
 
 
-def _byline_authors(tree, site_names) -> list[str]:
+def _byline_authors(tree, site_names, visible: str) -> list[str]:
     """Names from visible byline elements (``rel=author``, ``.byline``, author links)."""
     for sel in (_BYLINE_SEL, _AUTHOR_LINKS, _AUTHOR_ANY):
         loose = sel is _AUTHOR_ANY
@@ -410,7 +413,9 @@ def _byline_authors(tree, site_names) -> list[str]:
             names = parse_byline(t, site_names)
             # Any element whose class mentions an author ("post-hero__author",
             # "author-box__name"): only full names, as widgets share the word.
-            if names and (not loose or all(looks_like_name(n) for n in names)):
+            # A lone word the page uses in lowercase is a label ("Teaching").
+            if names and (not loose or all(looks_like_name(n) for n in names)) \
+                    and all(" " in n or lowercase_free([n], visible) for n in names):
                 return names
             if seen >= 8:
                 break
@@ -624,7 +629,9 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # A lone name by the headline only if it opens with a common given name:
     # visible text has many short capitalised lines (menus, breadcrumbs).
     v_authors, v_pub, v_mod, v_lines = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER,
-                                                   bare_name_test=starts_with_given_name)
+                                                   bare_name_test=starts_with_given_name,
+                                                   dated_name_test=lambda n: starts_with_given_name(n)
+                                                   or lowercase_free(n.split(), visible))
     if v_pub or v_mod:
         # "03/10/2023": read in the order the URL's date or the page's other dates show.
         v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
@@ -637,7 +644,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             authors = shown_authors
     authors = authors or shown_authors
     if not authors:
-        authors = _byline_authors(tree, site_names)
+        authors = _byline_authors(tree, site_names, visible)
     wide = None
     if not authors:
         # "Written by Jane Doe" farther down (an author box after the story).

@@ -386,11 +386,12 @@ def _field_line(b: Block) -> bool:
 
 def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 after: int = _AFTER, bare_names: bool = True,
-                bare_name_test=None) -> tuple[list[str], str | None, str | None, dict[int, str]]:
+                bare_name_test=None, dated_name_test=None) -> tuple[list[str], str | None, str | None, dict[int, str]]:
     """Authors, published and modified dates, and metadata lines around the
     headline at position ``ti`` (or before the first paragraph when None).
     ``bare_names`` lets a lone name next to the headline count as a byline,
-    if each name passes ``bare_name_test`` (when given).
+    if each name passes ``bare_name_test`` (when given); a name next to the
+    dateline must pass ``dated_name_test`` (default: ``bare_name_test``).
 
     Lines after the headline are read first, then the lines before it from
     the nearest outwards: a date above the headline may belong to a teaser.
@@ -466,7 +467,8 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         for j in (dateline_at - 1, dateline_at + 1):
             if lo <= j < hi and j != ti and blocks[j].index not in lines and not menu_links(blocks[j]):
                 names = name_line(blocks[j])
-                if names:
+                test = dated_name_test or bare_name_test
+                if names and (test is None or all(map(test, names))):
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
