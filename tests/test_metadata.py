@@ -688,6 +688,23 @@ def test_junk_names_beside_dates_in_bylines_and_from_split_lists_are_refused():
     assert extract_text_metadata(segment_text(text))[0].authors == ["Youval Meicler"]
 
 
+
+def test_menus_story_links_and_release_lines_are_not_bylines():
+    story = "Body text of the story, told at length here. " * 30
+    def authors(header: str, above: str = "") -> list[str]:
+        text = above + "# Pruning roses in spring\n\n" + header + "\n\n" + story
+        return extract_text_metadata(segment_text(text))[0].authors
+    # A filter whose link text starts with "By".
+    assert authors("", "[By Modality](/modalities)\n\n") == []
+    # A menu item "Authors" over another menu item.
+    assert authors("  * [Authors](/search/authors)\n  * [Themes](/themes)") == []
+    # "Released Wednesday, March 2, 2022" is a dateline, not a name before a date.
+    assert authors("  * Released Wednesday, March 2, 2022") == []
+    # A story's link just above the headline, its words in the URL's slug.
+    assert authors("", "[Indigo Flight Cancellations](https://x.example/travel/indigo-flight-cancellations-"
+                       "today/articleshow/125998002.cms)\n\n") == []
+    assert authors("", "[Mara Quell](https://x.example/people/mara-quell)\n\n") == ["Mara Quell"]
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

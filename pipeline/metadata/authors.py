@@ -85,7 +85,7 @@ bio full official pc co corp corporation company dentistry dental clinic studio 
 center centre university college school institute foundation association society agency club
 hospital church council department ministry office bank insurance solutions consulting marketing
 laboratory laboratories lab labs information quote quotes user users
-construction ask park county trail int intl international
+construction ask park county trail int intl international released
 """.split())
 # Credits that name someone other than the author.
 _NOT_AUTHOR = re.compile(

@@ -81,13 +81,16 @@ def menu_links(b: Block) -> bool:
     True
     >>> menu_links(segment_line(0, "[Tips](/category/tips/), [Tech](/category/tech/)", True))
     True
+    >>> menu_links(segment_line(0, "[By Modality](/modalities)", True))
+    True
     >>> menu_links(segment_line(0, "By [Ann Lee](/author/ann/) in [Tips](/category/tips/)", True))
     False
     """
     if not b.n_links or "](" not in b.raw or AUTHOR_PATH.search(b.raw):
         return False
-    if b.list_depth:
-        return True
+    if b.list_depth or b.n_links == 1 and b.raw.lstrip(" #*-").lower().startswith("[by ") \
+            and b.raw.rstrip().endswith(")"):
+        return True     # ("[By Modality](/modalities)": a filter, the "By" inside the link)
     urls = LINK_URL.findall(b.raw)
     return bool(urls) and all(NOT_AUTHOR_PATH.search(u) for u in urls) and b.link_chars * 2 > len(b.text)
 
@@ -305,7 +308,8 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
     b = blocks[i]
     text = b.text
     if len(text) <= 16 and text.lower().rstrip(": ") in BY_LABELS and i + 1 < len(blocks):
-        names = name_line(blocks[i + 1], strict=False)
+        # ("* [Authors](/search/authors)" over "* [Themes](/themes)" is a menu.)
+        names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else []
         return (names, (i, i + 1)) if names else ([], ())
     if BYLINE.match(text) and not _NOT_AUTHOR_LINE.match(text) and not menu_links(b):
         names = parse_byline(text)

@@ -317,8 +317,14 @@ def _may_be_name_line(b: Block) -> bool:
         if b.list_depth:
             # A menu item ("* [Clinical Trials](/trials)") unless it links to an author page.
             return bool(m and AUTHOR_PATH.search(m.group(1)))
-        return not (m and NOT_AUTHOR_PATH.search(m.group(1)))
+        # Not a category, nor a story ("[Indigo Flight Cancellations](/travel/
+        # indigo-flight-cancellations-today/articleshow/125998002.cms)").
+        return not (m and (NOT_AUTHOR_PATH.search(m.group(1))
+                           or _STORY_URL.search(m.group(1)) and not AUTHOR_PATH.search(m.group(1))))
     return True
+
+
+_STORY_URL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}|\.(?:s?html?|cms|php|aspx?)\b|/\d{5,}")
 
 
 def _bare_names(text: str) -> list[str]:
@@ -412,11 +418,11 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         if b.index in lines:
             continue
         low = b.text.lower().rstrip(": ")
-        if low in BY_LABELS and i + 1 < hi and not authors and not (
+        if low in BY_LABELS and i + 1 < hi and not authors and not menu_links(b) and not (
                 low == "by" and i > 0 and CREDIT_BEFORE.search(blocks[i - 1].text)):
             # ("Medically reviewed" / "by" / "Kim Lee" names a reviewer.)
             # "Written by" on its own line, the name on the next.
-            names = name_line(blocks[i + 1], strict=False)
+            names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else None
             if names:
                 authors = names
                 lines[b.index] = "byline"
