@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.metadata import detect_language, extract_html_metadata, extract_text_metadata, language
-from pipeline.metadata.authors import clean_authors, parse_byline
+from pipeline.metadata.authors import clean_authors, parse_byline, unglue
 from pipeline.metadata.dates import date_from_url, find_date, normalize_iso
 from pipeline.metadata.titles import strip_site
 from pipeline.segment import segment_text
@@ -704,6 +704,13 @@ def test_menus_story_links_and_release_lines_are_not_bylines():
     assert authors("", "[Indigo Flight Cancellations](https://x.example/travel/indigo-flight-cancellations-"
                        "today/articleshow/125998002.cms)\n\n") == []
     assert authors("", "[Mara Quell](https://x.example/people/mara-quell)\n\n") == ["Mara Quell"]
+
+
+def test_a_one_word_handle_is_not_split_into_a_made_up_name():
+    assert parse_byline("By MixmasterFred") == ["MixmasterFred"]
+    assert clean_authors([unglue("CottageCare")]) == ["CottageCare"]
+    # Glue after a name of two words is still split off.
+    assert parse_byline("By Nicola RichardsTrending") == ["Nicola Richards"]
 
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:

@@ -379,9 +379,13 @@ def unglue(text: str) -> str:
 
     >>> unglue("Harry RabinowitzTech Reporter"), unglue("Nicola RichardsTrending")
     ('Harry Rabinowitz Tech Reporter', 'Nicola Richards | Trending')
+    >>> unglue("By MixmasterFred")
+    'By MixmasterFred'
     """
     text = _GLUED.sub(" ", text)
     text = _CAMEL_AFTER_NAME.sub(r"\1\2 | \3", text)
+    if " " not in _BY_PREFIX.sub("", text.strip()).strip():
+        return text     # one word is a handle ("By ShawnHymel"), not two glued elements
     return _CAMEL.sub(r"\1 \2", text)
 
 
