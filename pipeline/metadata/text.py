@@ -324,7 +324,8 @@ def _may_be_name_line(b: Block) -> bool:
     return True
 
 
-_STORY_URL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}|\.(?:s?html?|cms|php|aspx?)\b|/\d{5,}")
+# A story's address: a slug of four words or more, a page file, a long number.
+_STORY_URL = re.compile(r"/[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){3}|\.(?:s?html?|cms|php|aspx?)\b|/\d{5}")
 
 
 def _bare_names(text: str) -> list[str]:
