@@ -90,10 +90,32 @@ def body_scores(pages, docs, keep_masks):
     return score.f1(P, R), P, R
 
 
-def fit(X, y):
+def fit(X, y, weight=None):
     model = HistGradientBoostingClassifier(**PARAMS)
-    model.fit(X, y)
+    model.fit(X, y, sample_weight=weight)
     return model
+
+
+def row_weights(docs, kind: str):
+    """Training weight of each block. The benchmark scores word 4-grams per
+    page and averages pages, so a block counts by its share of its page's
+    words ("page"), by its words ("words"), or, as before, once ("none")."""
+    if kind == "none":
+        return None
+    out = []
+    for d in docs:
+        words = np.array([max(len(_WORD.findall(b.text)), 1) for b in d], float)
+        if kind == "sqrt":
+            w = np.sqrt(words)
+        elif kind == "words":
+            w = words
+        else:
+            w = words / words.sum() * len(words) if len(words) else words
+            if kind == "page-sqrt":
+                w = np.sqrt(w)
+        out.append(w)
+    w = np.concatenate(out)
+    return w / w.mean()
 
 
 def save_folds(out: Path, fold_m1, fold_m2, names1, names2, thr, cv, pages, folds, X1,
@@ -138,6 +160,8 @@ def main() -> None:
     ap.add_argument("--trees", type=int, default=PARAMS["max_iter"], help="boosting rounds")
     ap.add_argument("--learning-rate", type=float, default=PARAMS["learning_rate"])
     ap.add_argument("--limit", type=int, default=None, help="use only the first N pages")
+    ap.add_argument("--weight", choices=("none", "words", "sqrt", "page", "page-sqrt"), default="page",
+                    help="training weight of a block (see row_weights)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--save-folds", type=Path, default=None, metavar="DIR",
                     help="also write each CV fold's model to DIR/text_model.fold{k}.npz "
@@ -162,11 +186,12 @@ def main() -> None:
     print(f"{len(pages)} pages, {len(y)} blocks, {y.mean():.3f} article, "
           f"{X1.shape[1]} stage-1 features ({time.time() - t0:.1f}s)", flush=True)
 
+    weight = row_weights(docs, args.weight)
     p1 = np.zeros(len(y))
     fold_m1, fold_m2 = [], []
     for f in range(5):
         test = row_fold == f
-        m = fit(X1[~test], y[~test])
+        m = fit(X1[~test], y[~test], None if weight is None else weight[~test])
         p1[test] = m.predict_proba(X1[test])[:, 1]
         fold_m1.append(m)
         print(f"  stage 1 fold {f} done ({time.time() - t0:.0f}s)", flush=True)
@@ -208,8 +233,8 @@ def main() -> None:
     if args.cv_only:
         return
 
-    m1 = fit(X1, y)
-    m2 = fit(X2, y) if args.stages == 2 else None   # on out-of-fold stage-1 probabilities
+    m1 = fit(X1, y, weight)
+    m2 = fit(X2, y, weight) if args.stages == 2 else None   # on out-of-fold stage-1 probabilities
     model = TextModel(forest_from_sklearn(m1), forest_from_sklearn(m2) if m2 else None,
                       names1, names2 if m2 else None,
                       threshold=thr,
