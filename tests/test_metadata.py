@@ -712,6 +712,21 @@ def test_a_one_word_handle_is_not_split_into_a_made_up_name():
     # Glue after a name of two words is still split off.
     assert parse_byline("By Nicola RichardsTrending") == ["Nicola Richards"]
 
+
+def test_author_labels_lists_and_names_past_a_separator():
+    story = "Body text of the story, told at length here. " * 30
+    def authors(header: str) -> list[str]:
+        return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n" + story))[0].authors
+    # "Contributors:" is a label; the names under a label, one a line, are all authors.
+    html = _page("", BODY * 3 + "<div>Contributors:</div><div>Janet Loughrey</div><p>Find a store.</p>")
+    assert extract_html_metadata(html).authors == ["Janet Loughrey"]
+    assert authors("Author(s)\n  * John A. Alic\n  * David C. Mowery\n  * Edward S. Rubin") \
+        == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
+    # A name past a separator line next to the dateline; "in" before a section cut off.
+    html = _page("", "<div>Dec 26, 2025</div><div>\u2022</div><div>Mahua Das in</div>"
+                 "<div><a href='/c/pm'>Project Management</a></div>" + BODY)
+    assert extract_html_metadata(html).authors == ["Mahua Das"]
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -30,8 +30,9 @@ BYLINE = re.compile(
     r"(?:автор|авторы|author|authors|autor|autorin|auteur|autore|contributors?|"
     r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
     re.IGNORECASE)
-BY_LABELS = frozenset({"by", "written by", "author", "authors", "posted by", "words by", "article by",
-                        "story by", "post by", "von", "par", "por", "autor", "auteur", "автор", "door", "di"})
+BY_LABELS = frozenset({"by", "written by", "author", "authors", "author(s)", "contributor", "contributors",
+                        "posted by", "words by", "article by", "story by", "post by", "von", "par", "por",
+                        "autor", "auteur", "автор", "door", "di"})
 _NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)
 AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
 # A line that is one markdown link to an author page: "[Jane Doe](/author/jdoe)",
@@ -123,9 +124,11 @@ def name_line(b: Block, strict: bool = True) -> list[str]:
         return []
     if not strict:
         return parse_byline(b.text)
+    if words[-1] in ("in", "at") and len(words) > 2:
+        words = words[:-1]      # "Jane Doe in" / "[Section]": the section's link was cut off
     if not all(w[:1].isupper() for w in words):
         return []
-    return clean_authors([b.text])
+    return clean_authors([" ".join(words)])
 
 
 def owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
@@ -301,6 +304,26 @@ def distant_byline(blocks: list[Block], ti: int, lines: dict[int, str], span: in
     return []
 
 
+def names_under_label(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
+    """Names under the "By" / "Authors:" label at ``i``, one a line, and the
+    lines they take (the label's included); nothing if the next line is no name.
+
+    >>> from pipeline.segment import segment_text
+    >>> names_under_label(segment_text("Author(s)\\n* Ann Lee\\n* Bo Dahl\\nThe story goes on here."), 0)
+    (['Ann Lee', 'Bo Dahl'], (0, 1, 2))
+    """
+    # ("* [Authors](/search/authors)" over "* [Themes](/themes)" is a menu.)
+    names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else []
+    if not names:
+        return [], ()
+    end = i + 2
+    while end < min(len(blocks), i + 10) and (more := name_line(blocks[end])) \
+            and all(looks_like_name(n) for n in more):
+        names += [n for n in more if n not in names]
+        end += 1
+    return names, tuple(range(i, end))
+
+
 def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
     """Names of an explicit byline at ``i`` ("By Jane Doe", or "Written by" /
     "Jane Doe" on two lines), and the lines it takes; ``blocks[i]`` is at
@@ -308,9 +331,7 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
     b = blocks[i]
     text = b.text
     if len(text) <= 16 and text.lower().rstrip(": ") in BY_LABELS and i + 1 < len(blocks):
-        # ("* [Authors](/search/authors)" over "* [Themes](/themes)" is a menu.)
-        names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else []
-        return (names, (i, i + 1)) if names else ([], ())
+        return names_under_label(blocks, i)
     if BYLINE.match(text) and not _NOT_AUTHOR_LINE.match(text) and not menu_links(b):
         names = parse_byline(text)
         return (names, (i,)) if names else ([], ())

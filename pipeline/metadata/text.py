@@ -19,7 +19,7 @@ from ..record import Block, Metadata
 from .authors import ROLE_WORDS, clean_authors, drop_site_credit, parse_byline, site_owner, squash, unglue
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
                       NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, looks_like_name, menu_links,
-                      name_line, owner_candidates)
+                      name_line, names_under_label, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -61,6 +61,7 @@ _NAME_BEFORE_DATE = re.compile(r"[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{
                                r"\s{0,3}(?:on\s{1,3}|[|•·,–—-]\s{0,3})?")
 _LABELS = frozenset({"updated", "published", "posted", "date", "last updated", "by", "share"})
 _DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _NAME_TAIL = re.compile(r"\s{0,3}[,|•·—–]\s{0,3}")
 _H1_PROSE = 200          # characters of prose that make an h1 the article's
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -423,11 +424,11 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 low == "by" and i > 0 and CREDIT_BEFORE.search(blocks[i - 1].text)):
             # ("Medically reviewed" / "by" / "Kim Lee" names a reviewer.)
             # "Written by" on its own line, the name on the next.
-            names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else None
+            names, taken = names_under_label(blocks, i)
             if names:
                 authors = names
-                lines[b.index] = "byline"
-                lines[blocks[i + 1].index] = "byline"
+                for j in taken:
+                    lines[blocks[j].index] = "byline"
                 continue
         names = _byline_names(b) if not authors and not menu_links(b) else None
         if names:
@@ -471,7 +472,10 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         authors = distant_byline(blocks, ti, lines, far=FAR, far_test=bare_name_test) \
             or author_bio(blocks, ti, lines)
     if not authors and dateline_at is not None:
-        for j in (dateline_at - 1, dateline_at + 1):
+        for step in (-1, 1):
+            j = dateline_at + step
+            if lo <= j < hi and not _HAS_LETTER.search(blocks[j].text):
+                j += step       # over a separator line ("Dec 26, 2025" / "•" / "Jane Doe")
             if lo <= j < hi and j != ti and blocks[j].index not in lines and not menu_links(blocks[j]):
                 names = name_line(blocks[j])
                 test = dated_name_test or bare_name_test
