@@ -727,6 +727,19 @@ def test_author_labels_lists_and_names_past_a_separator():
                  "<div><a href='/c/pm'>Project Management</a></div>" + BODY)
     assert extract_html_metadata(html).authors == ["Mahua Das"]
 
+
+def test_far_author_boxes_and_long_meta_lines():
+    # HTML: "Written by" / a name far under a long story (an author box).
+    paras = "".join(f"<p>Paragraph {i} of the story, with words enough to read.</p>" for i in range(220))
+    html = _page("", paras + "<div>Written by</div><div>Paulinho Giovannini</div><div>Related posts</div>")
+    assert extract_html_metadata(html).authors == ["Paulinho Giovannini"]
+    # Text: a blog's meta line, section, author link and date, then a long run of tags.
+    tags = ", ".join(f"[tag number {i}](/blog/tag/tag+{i})" for i in range(12))
+    text = ("# Pruning roses in spring\n\n" + "Body text of the story, told at length here. " * 30 + "\n\n"
+            + "[roses](/blog/category/roses)[Kristen](/blog?author=57b50f8)March 11, 2024" + tags + "\n")
+    meta = extract_text_metadata(segment_text(text))[0]
+    assert (meta.authors, meta.published) == (["Kristen"], "2024-03-11")
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

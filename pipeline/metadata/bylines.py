@@ -219,7 +219,18 @@ def author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span
     for order in ([i for i in marked if i >= start], [i for i in reversed(marked) if i <= start - 2]):
         for i in order:
             b = blocks[i]
-            if len(b.raw) > 600 or "](" not in b.raw or not AUTHOR_PATH.search(b.raw):
+            if "](" not in b.raw or not AUTHOR_PATH.search(b.raw):
+                continue
+            if len(b.raw) > 600 or b.n_links > 8 or len(b.text) > 300:
+                # A long meta line: "[Style](/c/style)[Jane](/blog?author=1)March 11,
+                # 2024" and then its tags; only a linked name with a date counts.
+                head = b.raw[:300]
+                found = [n.group(1) for n in LINK_TEXT_URL.finditer(head) if AUTHOR_PATH.search(n.group(2))
+                         and _DATE_AFTER.match(head, head.find(")", n.end()) + 1)]
+                names = clean_authors(found) if found else []
+                if names:
+                    lines[b.index] = "byline"
+                    return names
                 continue
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and AUTHOR_PATH.search(m.group(2)):
@@ -229,7 +240,7 @@ def author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span
                     if names:
                         lines[b.index] = "byline"
                         return names
-            elif b.n_links <= 8 and len(b.text) <= 300:
+            else:
                 near = ti is not None and 0 < i - ti <= 3
                 found = [n.group(1) for n in LINK_TEXT_URL.finditer(b.raw) if AUTHOR_PATH.search(n.group(2))
                          and not CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])

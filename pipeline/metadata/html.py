@@ -84,7 +84,7 @@ _BY_LABEL_LINES = frozenset({"by", "written by", "author", "authors", "author(s)
                              "posted by", "article by", "story by", "words by", "autor", "von", "par", "por"})
 # The wider window read for a dateline when nothing nearer dates the page.
 _WIDE_BEFORE = 40
-_WIDE_AFTER = 150
+_WIDE_AFTER = 400
 
 
 def _text(node) -> str:
@@ -651,7 +651,9 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         wide = _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
         if wide[1] is not None:
             marked: dict[int, str] = {}
-            found = clean_authors(distant_byline(wide[0], wide[1], marked), site_names)
+            found = clean_authors(distant_byline(wide[0], wide[1], marked, far=_WIDE_AFTER,
+                                                 far_test=lambda n: starts_with_given_name(n)
+                                                 or lowercase_free(n.split(), visible)), site_names)
             # Far from the headline only a plain byline counts: "By Jane Doe",
             # not "by filing a return." in prose nor "By Style" (a filter).
             texts = [b.text for b in wide[0] if b.index in marked]

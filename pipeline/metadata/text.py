@@ -531,15 +531,16 @@ def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | N
             continue
         i = at[idx]
         for j in (i, i - 1, i + 1, i - 2, i + 2):
-            if 0 <= j < len(blocks) and len(blocks[j].text) <= 300:
-                text = blocks[j].text
-                if j == i:      # the byline itself: any date on it
-                    found = find_date_span(text)
-                    dl = (found[2], "published") if found else None
-                else:
-                    dl = _dateline(text)
-                if dl and dl[1] == "published":
-                    return dl[0], j
+            if not 0 <= j < len(blocks):
+                continue
+            text = blocks[j].text
+            if j == i:      # the byline itself: any date on its start (tags may follow)
+                found = find_date_span(text[:300])
+                dl = (found[2], "published") if found else None
+            else:
+                dl = _dateline(text) if len(text) <= 300 else None
+            if dl and dl[1] == "published":
+                return dl[0], j
     return None, None
 
 
