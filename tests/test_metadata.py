@@ -740,6 +740,13 @@ def test_far_author_boxes_and_long_meta_lines():
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.authors, meta.published) == (["Kristen"], "2024-03-11")
 
+
+def test_a_date_opening_a_byline_far_down_dates_a_page_without_a_headline():
+    text = ("Bringing home a puppy is exciting, and training starts on the first day home. " * 6 + "\n\n"
+            + ("More of the story, told at length here for the reader. " * 8 + "\n\n") * 70
+            + "  * [Training](/blogs/tagged/training)\n\nAugust 12, 2025 By  The Diggs Team\n")
+    assert extract_text_metadata(segment_text(text))[0].published == "2025-08-12"
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -563,12 +563,22 @@ def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
             if not dl:
                 continue
             if _PUB_WORD.search(text) or _MOD_WORD.search(text) \
-                    or len(_WORDS.findall(text)) <= 4 and _after_label(blocks, i):
+                    or len(_WORDS.findall(text)) <= 4 and _after_label(blocks, i) or _dated_byline(text):
                 return dl[0], i
             if bare_ok and bare is None and (len(_WORDS.findall(_TIME.sub(" ", text))) <= 4
                                              or _LED_BY_DATE.match(text)):
                 bare = (dl[0], i)
     return bare if bare else (None, None)
+
+
+def _dated_byline(text: str) -> bool:
+    """A date opening a byline: "August 12, 2025 By The Diggs Team".
+
+    >>> _dated_byline("August 12, 2025 By  The Diggs Team"), _dated_byline("August 12, 2025 by the river")
+    (True, False)
+    """
+    found = find_date_span(text)
+    return bool(found) and found[0] <= 12 and bool(_BY_AFTER.match(text, found[1]))
 
 
 def _after_label(blocks: list[Block], i: int) -> bool:
