@@ -747,6 +747,11 @@ def test_a_date_opening_a_byline_far_down_dates_a_page_without_a_headline():
             + "  * [Training](/blogs/tagged/training)\n\nAugust 12, 2025 By  The Diggs Team\n")
     assert extract_text_metadata(segment_text(text))[0].published == "2025-08-12"
 
+
+def test_page_furniture_words_are_no_names():
+    for junk in ("Join Urge", "Featured Index TV", "Financing Options", "Community Development", "NordPass Business"):
+        assert clean_authors([junk]) == [], junk
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -86,6 +86,7 @@ center centre university college school institute foundation association society
 hospital church council department ministry office bank insurance solutions consulting marketing
 laboratory laboratories lab labs information quote quotes user users
 construction ask park county trail int intl international released
+join featured options business forum development accounting tax financing
 """.split())
 # Credits that name someone other than the author.
 _NOT_AUTHOR = re.compile(
