@@ -708,6 +708,8 @@ def test_menus_story_links_and_release_lines_are_not_bylines():
 
 def test_a_one_word_handle_is_not_split_into_a_made_up_name():
     assert parse_byline("By MixmasterFred") == ["MixmasterFred"]
+    assert parse_byline("By MixmasterFred in Workshop Woodworking") == ["MixmasterFred"]
+    assert parse_byline("By ZeldmanNovember 3, 2025") == ["Zeldman"]
     assert clean_authors([unglue("CottageCare")]) == ["CottageCare"]
     # Glue after a name of two words is still split off.
     assert parse_byline("By Nicola RichardsTrending") == ["Nicola Richards"]

@@ -27,8 +27,10 @@ _BY_PREFIX = re.compile(
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last|Reviewed|Founder|Contributing|Senior|"
                     r"Staff|Head|Editor|Tech|Writer|Reporter|On|In)\b)")
 # Words glued by scraping: "RichardsonTrending", "ZeldmanNovember" (but not
-# "McDonald" or "DeCamp": the first part must have four letters or more).
-_CAMEL = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
+# "McDonald" or "DeCamp": the first part must have four letters or more; nor
+# a handle, "ShawnHymel": the second part is a date's or a known element's).
+_CAMEL = re.compile(r"\b([A-Z][a-z]{3,})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|"
+                    r"Sat|Sun|Trending)[a-z]*)\b")
 # The same after a first name: "Jane DoeTrending" is a name, then another
 # element; the glue ends the name.
 _CAMEL_AFTER_NAME = re.compile(r"\b(?!By\s)([A-Z][a-z]{1,20}\s)([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
@@ -385,8 +387,6 @@ def unglue(text: str) -> str:
     """
     text = _GLUED.sub(" ", text)
     text = _CAMEL_AFTER_NAME.sub(r"\1\2 | \3", text)
-    if " " not in _BY_PREFIX.sub("", text.strip()).strip():
-        return text     # one word is a handle ("By ShawnHymel"), not two glued elements
     return _CAMEL.sub(r"\1 \2", text)
 
 
