@@ -120,7 +120,8 @@ def name_line(b: Block, strict: bool = True) -> list[str]:
     """A bare author name on its own line (``Jane Doe``), next to a dateline
     (``strict``: two to four capitalised words) or after a "By" label."""
     words = b.text.split()
-    if not (2 if strict else 1) <= len(words) <= (4 if strict else 8) or b.heading or len(b.text) > 60:
+    # (Under a "Posted by" label a name may be a heading: "#### Gokul Sarkar".)
+    if not (2 if strict else 1) <= len(words) <= (4 if strict else 8) or b.heading and strict or len(b.text) > 60:
         return []
     if not strict:
         return parse_byline(b.text)
