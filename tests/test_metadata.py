@@ -742,6 +742,10 @@ def test_far_author_boxes_and_long_meta_lines():
             + "[roses](/blog/category/roses)[Kristen](/blog?author=57b50f8)March 11, 2024" + tags + "\n")
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.authors, meta.published) == (["Kristen"], "2024-03-11")
+    # An author link glued to an ISO timestamp.
+    text = ("# Pruning roses in spring\n\n" + ("Body text of the story, told at length here. " * 30 + "\n\n") * 5
+            + '[Tom](https://x.example/author/tom/ "Posts by Tom")2024-04-18T13:00:39+00:00|[Reviews](/c/reviews/)\n')
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Tom"]
 
 
 def test_a_date_opening_a_byline_far_down_dates_a_page_without_a_headline():

@@ -56,7 +56,8 @@ NOT_AUTHOR_PATH = re.compile(
     r"recipes?|guides?|events?|locations?|industries|resource-center)(?:[/?#]|$)", re.IGNORECASE)
 # "Posted by [Jane](/author/jane)", "[Jane](/blog?author=1)March 11, 2024".
 _BY_BEFORE = re.compile(r"\b[Bb]y:?\s{0,3}$")
-_DATE_AFTER = re.compile(r"\s{0,3}(?:[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[A-Z][a-z]{2,8})\b")
+_DATE_AFTER = re.compile(r"\s{0,3}(?:(?:[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2}|\d{1,2}\s{1,3}[A-Z][a-z]{2,8})\b"
+                         r"|\d{4}-\d{2}-\d{2}(?!\d))")
 # "[Jane Doe](/)", "# [ Jane Doe ](https://janedoe.example/)": the site's home link.
 HOME_LINK = re.compile(r"^\s{0,3}(?:#{1,6}\s{1,3})?\[\s{0,3}([^\[\]\n]{3,40}?)\s{0,3}\]"
                         r"\(\s{0,3}(?:/|\.\./|https?://[^/()\s]{3,80}/?)\s{0,3}\)")
