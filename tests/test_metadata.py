@@ -759,6 +759,15 @@ def test_page_furniture_words_are_no_names():
     for junk in ("Join Urge", "Featured Index TV", "Financing Options", "Community Development", "NordPass Business"):
         assert clean_authors([junk]) == [], junk
 
+
+def test_a_one_person_sites_masthead_names_its_author_without_a_url():
+    story = "\n\n# Porting a parser\n\n" + "Body text of the story, told at length here. " * 30
+    assert extract_text_metadata(segment_text("# [Anil Madhavapeddy](/)" + story))[0].authors == ["Anil Madhavapeddy"]
+    assert extract_text_metadata(segment_text("[Eric Ries](/)" + story))[0].authors == ["Eric Ries"]
+    # Off a heading, a name needs a common given name; a place or a brand is none.
+    assert extract_text_metadata(segment_text("[Spectre Collie](/)" + story))[0].authors == []
+    assert extract_text_metadata(segment_text("# [Acme Labs](/)" + story))[0].authors == []
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import ROLE_WORDS, clean_authors, drop_site_credit, parse_byline, site_owner, squash, unglue
+from .authors import (ROLE_WORDS, clean_authors, drop_site_credit, parse_byline, site_owner, squash,
+                      starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
                       NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, looks_like_name, menu_links,
                       name_line, names_under_label, owner_candidates)
@@ -517,6 +518,29 @@ def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
     return kind
 
 
+def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
+    """A one-person site's masthead: the page's first line links home and
+    names a person ("# [Anil Madhavapeddy](/)", "[Eric Ries](/)").
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("# [Anil Madhavapeddy](/)\\n# Porting a parser\\nBody text here.")
+    >>> _masthead_owner(blocks, NameTest(blocks)), _masthead_owner(blocks[1:], NameTest(blocks))
+    (['Anil Madhavapeddy'], [])
+    """
+    for b in blocks[:2]:
+        m = HOME_LINK.match(b.raw)
+        if m:
+            names = clean_authors([m.group(1)])
+            words = names[0].split() if len(names) == 1 else []
+            # Off a heading (a bar of links), only with a common given name; and
+            # never a surname the page uses in lowercase ("Austin Hardware").
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1])) \
+                    and name_test(names[0]) and (b.heading or starts_with_given_name(names[0])) \
+                    and name_test.lowercase_free(words[1:]):
+                return names
+    return []
+
+
 def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
     """The date on a byline line or the lines right around it.
 
@@ -678,6 +702,8 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
                            rare_name_ok=lambda n: name_test.lowercase_free(n.split()))
         if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
+    if not authors:
+        authors = _masthead_owner(blocks, name_test)
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
