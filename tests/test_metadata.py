@@ -742,6 +742,10 @@ def test_far_author_boxes_and_long_meta_lines():
             + "[roses](/blog/category/roses)[Kristen](/blog?author=57b50f8)March 11, 2024" + tags + "\n")
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.authors, meta.published) == (["Kristen"], "2024-03-11")
+    # A LinkedIn profile is a person's page ("[Joakim EdinResearch & Development](.../in/joakim-edin/)").
+    text = ("# Pruning roses in spring\n\n" + ("Body text of the story, told at length here. " * 30 + "\n\n") * 5
+            + "[Joakim EdinResearch & Development](https://www.linkedin.com/in/joakim-edin/)\n")
+    assert extract_text_metadata(segment_text(text))[0].authors == ["Joakim Edin"]
     # An author link glued to an ISO timestamp.
     text = ("# Pruning roses in spring\n\n" + ("Body text of the story, told at length here. " * 30 + "\n\n") * 5
             + '[Tom](https://x.example/author/tom/ "Posts by Tom")2024-04-18T13:00:39+00:00|[Reviews](/c/reviews/)\n')

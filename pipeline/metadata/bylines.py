@@ -41,10 +41,10 @@ _AUTHOR_LINK_LINE = re.compile(
     r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
     r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
 AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
-                          r"(?:[/_?-]|$)|[?&]author=", re.IGNORECASE)
+                          r"(?:[/_?-]|$)|[?&]author=|linkedin\.com/in/", re.IGNORECASE)
 # Words one of which every AUTHOR_PATH match holds.
 _AUTHOR_PATH_WORDS = ("/author", "/blog-", "author=", "/writer", "/contributor", "/people", "/staff", "/team",
-                      "/profile", "/expert", "/byline", "/autor", "/auteur")
+                      "/profile", "/expert", "/byline", "/autor", "/auteur", "linkedin.com/in/")
 # "Reviewed by [X](/experts/x)": a credit, not the author.
 CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
                             re.IGNORECASE)
