@@ -725,6 +725,9 @@ def test_author_labels_lists_and_names_past_a_separator():
     assert authors("Author(s)\n  * John A. Alic\n  * David C. Mowery\n  * Edward S. Rubin") \
         == ["John A. Alic", "David C. Mowery", "Edward S. Rubin"]
     assert authors("## Posted by\n\n####  Gokul Sarkar") == ["Gokul Sarkar"]
+    # A common first name alone over the dateline; a month is no name.
+    assert authors("Stefan\n\nMarch 5, 2026\n\n9 min read") == ["Stefan"]
+    assert authors("Jobs\n\nMarch 5, 2026") == []
     # A name past a separator line next to the dateline; "in" before a section cut off.
     html = _page("", "<div>Dec 26, 2025</div><div>\u2022</div><div>Mahua Das in</div>"
                  "<div><a href='/c/pm'>Project Management</a></div>" + BODY)

@@ -62,6 +62,8 @@ _NAME_BEFORE_DATE = re.compile(r"[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{
                                r"\s{0,3}(?:on\s{1,3}|[|•·,–—-]\s{0,3})?")
 _LABELS = frozenset({"updated", "published", "posted", "date", "last updated", "by", "share"})
 _DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                         "monday tuesday wednesday thursday friday saturday sunday".split())
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NAME_TAIL = re.compile(r"\s{0,3}[,|•·—–]\s{0,3}")
 _H1_PROSE = 200          # characters of prose that make an h1 the article's
@@ -479,6 +481,10 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 j += step       # over a separator line ("Dec 26, 2025" / "•" / "Jane Doe")
             if lo <= j < hi and j != ti and blocks[j].index not in lines and not menu_links(blocks[j]):
                 names = name_line(blocks[j])
+                text = blocks[j].text.strip()
+                if not names and text.isalpha() and text[:1].isupper() and starts_with_given_name(text) \
+                        and text.lower() not in _MONTH_WORDS:
+                    names = [text]      # a first name alone ("Stefan" / "March 5, 2026")
                 test = dated_name_test or bare_name_test
                 if names and (test is None or all(map(test, names))):
                     authors = names
