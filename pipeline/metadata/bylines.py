@@ -364,11 +364,15 @@ def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 
     >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nJane Doe\\nJane is a writer based in Leeds; she covers food and travel.")
     >>> author_bio(blocks, 0, {})
     ['Jane Doe']
+    >>> author_bio(segment_text("# A headline\\n" + "Body text. " * 20 + "\\nProton VPN\\nProton VPN is a contender; they have run for years."), 0, {})
+    []
     """
     for i in range(ti + 1, min(len(blocks) - 1, ti + 1 + span)):
         b = blocks[i]
         text = b.text.strip(" #")
-        if len(text) > 40 or b.index in lines or not looks_like_name(text):
+        # (A product over its review is no author box: "Proton VPN" / "Proton VPN is ...".)
+        if len(text) > 40 or b.index in lines or not looks_like_name(text) \
+                or any(len(w) >= 3 and w.isupper() for w in text.split()):
             continue
         first = text.split()[0]
         for nxt in blocks[i + 1:i + 3]:
