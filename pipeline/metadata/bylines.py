@@ -364,7 +364,7 @@ def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 
     >>> blocks = segment_text("# A headline here\\n" + "Body text. " * 20 + "\\nJane Doe\\nJane is a writer based in Leeds; she covers food and travel.")
     >>> author_bio(blocks, 0, {})
     ['Jane Doe']
-    >>> author_bio(segment_text("# A headline\\n" + "Body text. " * 20 + "\\nProton VPN\\nProton VPN is a contender; they have run for years."), 0, {})
+    >>> author_bio(segment_text("# A headline\\n" + "Body text. " * 20 + "\\nProton VPN\\nProton VPN is a strong contender in the VPN space, and they have been in operation for years."), 0, {})
     []
     """
     for i in range(ti + 1, min(len(blocks) - 1, ti + 1 + span)):
