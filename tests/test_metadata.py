@@ -775,6 +775,18 @@ def test_a_one_person_sites_masthead_names_its_author_without_a_url():
     assert extract_text_metadata(segment_text("[Spectre Collie](/)" + story))[0].authors == []
     assert extract_text_metadata(segment_text("# [Acme Labs](/)" + story))[0].authors == []
 
+
+def test_the_headline_sits_above_the_first_paragraph_the_classifier_kept():
+    from pipeline.metadata.text import find_title
+    banner = "We use cookies to give you the best experience; by browsing on you accept our use of them. " * 2
+    story = "The committee met again on Tuesday to weigh the harbour plan for the town. " * 4
+    text = f"Cookie notice\n\n{banner}\n\nAddressing the harbour plan\n\n{story}\n\n" + "\n\n".join(
+        f"More of the story, paragraph {i}, told at length for the reader here." for i in range(30)) \
+        + "\n\n# Follow Us\n\n" + story
+    blocks = segment_text(text)
+    blocks[1].keep = False                       # the classifier dropped the banner
+    assert blocks[find_title(blocks)].text == "Addressing the harbour plan"
+
 def test_byline_links_glue_and_separators():
     def authors(header: str) -> list[str]:
         return extract_text_metadata(segment_text("# Pruning roses in spring\n\n" + header + "\n\n"

@@ -129,16 +129,28 @@ def find_title(blocks: list[Block], hint: str | None = None) -> int | None:
             if key and norm(b.text) == key:
                 return i
         return None
+    # The first paragraph the classifier kept, when blocks are classified:
+    # the first long one may be a cookie banner or a teaser.
+    kept = next((i for i, b in enumerate(blocks) if b.keep and _is_body(b)), None)
     h1 = [i for i, b in enumerate(blocks[:600]) if b.heading == 1 and _titleish(b) > 0]
     if h1:
         scored = [(i, _prose_after(blocks, i)) for i in h1]
-        for i, score in scored:
-            if score >= _H1_PROSE:
-                return i
-        return max(scored, key=lambda x: x[1])[0]
-    body = _first_body(blocks)
+        ti = next((i for i, score in scored if score >= _H1_PROSE), None)
+        if ti is None:
+            ti = max(scored, key=lambda x: x[1])[0]
+        if kept is not None and ti > kept + 20:
+            # An h1 far below the start of the text is a sidebar's or a footer's.
+            above = _walk_back(blocks, kept)
+            ti = ti if above is None else above
+        return ti
+    body = kept if kept is not None else _first_body(blocks)
     if body is None:
         return None
+    return _walk_back(blocks, body)
+
+
+def _walk_back(blocks: list[Block], body: int) -> int | None:
+    """The most headline-like short line just before the paragraph at ``body``."""
     best, best_score = None, 0.0
     seen = 0
     # Walk back from the body over at most six lines, not counting the
