@@ -129,9 +129,10 @@ def find_title(blocks: list[Block], hint: str | None = None) -> int | None:
             if key and norm(b.text) == key:
                 return i
         return None
-    # The first paragraph the classifier kept, when blocks are classified:
-    # the first long one may be a cookie banner or a teaser.
-    kept = next((i for i, b in enumerate(blocks) if b.keep and _is_body(b)), None)
+    # The first paragraph the classifier kept, when the blocks were classified
+    # (some dropped): the first long one may be a cookie banner or a teaser.
+    classified = not all(b.keep for b in blocks)
+    kept = next((i for i, b in enumerate(blocks) if b.keep and _is_body(b)), None) if classified else None
     h1 = [i for i, b in enumerate(blocks[:600]) if b.heading == 1 and _titleish(b) > 0]
     if h1:
         scored = [(i, _prose_after(blocks, i)) for i in h1]
