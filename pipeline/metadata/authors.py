@@ -268,10 +268,19 @@ def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
                    for label in labels):
                 return [name]
         elif rare_name_ok and squash(words[0]) in labels and candidates.count(raw) >= 2 \
-                and all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1])) \
-                and rare_name_ok(name):
+                and name_cased(words) and rare_name_ok(name):
             return [name]
     return []
+
+
+def name_cased(words: list[str]) -> bool:
+    """First and last word capitalised as names are: "Pierce Freeman", not
+    "Nexxis USA" nor "EcoFlow ZA".
+
+    >>> name_cased(["Pierce", "Freeman"]), name_cased(["Nexxis", "USA"])
+    (True, False)
+    """
+    return all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1]))
 
 
 def _host_labels(host: str) -> list[str]:

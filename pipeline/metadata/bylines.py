@@ -158,28 +158,26 @@ class NameTest:
     (False, True, True)
     """
 
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], text: str | None = None):
         self.blocks = blocks
-        self._text: str | None = None
+        self._text = text   # the page's text, when the caller has it joined already
 
     def __call__(self, name: str) -> bool:
         return starts_with_given_name(name) or self.lowercase_free(name.split())
 
     def lowercase_free(self, words: list[str]) -> bool:
-        """True if none of ``words`` occurs in lowercase on the page."""
+        """True if none of ``words`` (particles and short words aside) occurs
+        in lowercase as a word of the page.
+
+        >>> NameTest([], "Notes on Postgres.").lowercase_free(["Pierce", "Freeman"])
+        True
+        >>> NameTest([], "Our foods.").lowercase_free(["Arla", "Foods"])
+        False
+        """
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
-        return lowercase_free(words, self._text)
-
-
-def lowercase_free(words: list[str], text: str) -> bool:
-    """True if none of ``words`` (particles and short words aside) occurs in
-    lowercase as a word of ``text``.
-
-    >>> lowercase_free(["Pierce", "Freeman"], "Notes on Postgres."), lowercase_free(["Arla", "Foods"], "Our foods.")
-    (True, False)
-    """
-    return not any(_used_as_word(w.lower(), text) for w in words if len(w) > 2 and w.lower() not in PARTICLES)
+        return not any(_used_as_word(w.lower(), self._text) for w in words
+                       if len(w) > 2 and w.lower() not in PARTICLES)
 
 
 def _used_as_word(word: str, text: str) -> bool:

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
-from .bylines import author_bio, distant_byline, looks_like_name, lowercase_free
+from .bylines import NameTest, author_bio, distant_byline, looks_like_name
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -393,7 +393,7 @@ _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[
 _AUTHOR_ANY = '[class*="author"], [class*="Author"]'
 
 
-def _byline_authors(tree, site_names, visible: str) -> list[str]:
+def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
     """Names from visible byline elements (``rel=author``, ``.byline``, author links)."""
     for sel in (_BYLINE_SEL, _AUTHOR_LINKS, _AUTHOR_ANY):
         loose = sel is _AUTHOR_ANY
@@ -415,7 +415,7 @@ def _byline_authors(tree, site_names, visible: str) -> list[str]:
             # "author-box__name"): only full names, as widgets share the word.
             # A lone word the page uses in lowercase is a label ("Teaching").
             if names and (not loose or all(looks_like_name(n) for n in names)) \
-                    and all(" " in n or lowercase_free([n], visible) for n in names):
+                    and all(" " in n or name_test.lowercase_free([n]) for n in names):
                 return names
             if seen >= 8:
                 break
@@ -626,12 +626,12 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # The visible header lines, read as scraped text would be.
     visible = _visible_text(tree)
     blocks, ti = _header_blocks(visible, raw_title)
+    name_test = NameTest(blocks, visible)   # a given name, or words the page never uses in lowercase
     # A lone name by the headline only if it opens with a common given name:
     # visible text has many short capitalised lines (menus, breadcrumbs).
     v_authors, v_pub, v_mod, v_lines = scan_header(blocks, ti, _HEAD_BEFORE, _HEAD_AFTER,
                                                    bare_name_test=starts_with_given_name,
-                                                   dated_name_test=lambda n: starts_with_given_name(n)
-                                                   or lowercase_free(n.split(), visible))
+                                                   dated_name_test=name_test)
     if v_pub or v_mod:
         # "03/10/2023": read in the order the URL's date or the page's other dates show.
         v_pub, v_mod = settle_numeric(blocks, v_lines, v_pub, v_mod, page_url, visible)
@@ -644,7 +644,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             authors = shown_authors
     authors = authors or shown_authors
     if not authors:
-        authors = _byline_authors(tree, site_names, visible)
+        authors = _byline_authors(tree, site_names, name_test)
     wide = None
     if not authors:
         # "Written by Jane Doe" farther down (an author box after the story).
@@ -652,8 +652,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         if wide[1] is not None:
             marked: dict[int, str] = {}
             found = clean_authors(distant_byline(wide[0], wide[1], marked, far=_WIDE_AFTER,
-                                                 far_test=lambda n: starts_with_given_name(n)
-                                                 or lowercase_free(n.split(), visible)), site_names)
+                                                 far_test=name_test), site_names)
             # Far from the headline only a plain byline counts: "By Jane Doe",
             # not "by filing a return." in prose nor "By Style" (a filter).
             texts = [b.text for b in wide[0] if b.index in marked]
@@ -667,7 +666,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # A rare first name that the page never uses in lowercase is a
         # person's ("Pierce Freeman" on pierce.dev), not a brand's.
         authors = site_owner(_owner_candidates(tree, site_names), page_url,
-                             rare_name_ok=lambda n: lowercase_free(n.split(), visible))
+                             rare_name_ok=lambda n: name_test.lowercase_free(n.split()))
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import (ROLE_WORDS, clean_authors, drop_site_credit, parse_byline, site_owner, squash,
-                      starts_with_given_name, unglue)
+from .authors import (ROLE_WORDS, clean_authors, drop_site_credit, name_cased, parse_byline, site_owner,
+                      squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
                       NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, looks_like_name, menu_links,
                       name_line, names_under_label, owner_candidates)
@@ -553,9 +553,8 @@ def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
             words = names[0].split() if len(names) == 1 else []
             # Off a heading (a bar of links), only with a common given name; and
             # never a surname the page uses in lowercase ("Austin Hardware").
-            if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1])) \
-                    and name_test(names[0]) and (b.heading or starts_with_given_name(names[0])) \
-                    and name_test.lowercase_free(words[1:]):
+            if 2 <= len(words) <= 3 and name_cased(words) and name_test(names[0]) \
+                    and (b.heading or starts_with_given_name(names[0])) and name_test.lowercase_free(words[1:]):
                 return names
     return []
 
