@@ -842,3 +842,64 @@ def test_text_without_a_headline_reads_the_first_lines_for_a_byline():
     text = ("# Are evangelists right?\n\nDecember 18, 2025\n\n[Nonessential Thoughts](https://x.example/category/n/), "
             "[Technology](https://x.example/category/technology/)\n\n" + "Body text of the story. " * 30)
     assert extract_text_metadata(segment_text(text))[0].authors == []
+
+
+def _text_authors(header: str, after: str = "", gap: int = 0) -> list[str]:
+    story = "Body text of the story. " * 30
+    text = "# Pruning roses in spring\n\n" + "More lines here.\n\n" * gap + header + "\n\n" + story + "\n\n" + after
+    return extract_text_metadata(segment_text(text))[0].authors
+
+
+@pytest.mark.parametrize("header, after, gap, want", [
+    # A page that credits only its reviewer is the reviewer's; a byline wins.
+    ("Reviewed by Justin C. Meserole, Trial Attorney at Morgan & Morgan, on December 9, 2024.", "", 0,
+     ["Justin C. Meserole"]),
+    ("By Ann Lee\n\nReviewed by Bo Dahl, MD", "", 0, ["Ann Lee"]),
+    # A linked name over its role; links to user profiles ("/u/", "userprofile", "?_author=").
+    ("[Zackery Cuevas](https://x.example/u/zackery-cuevas) Writer, Hardware", "", 4, ["Zackery Cuevas"]),
+    ("", "### [Craig McCarthy](/component/comprofiler/userprofile/craigmccarthy?tab=10)", 0, ["Craig McCarthy"]),
+    ("", "###### Author(s)\n\n  * [John A. Alic](/library/?_author=John%20A.%20Alic)\n"
+         "  * [David C. Mowery](/library/?_author=David%20C.%20Mowery)", 0, ["John A. Alic", "David C. Mowery"]),
+    # The linked name under the headline, not an "Authors:" line of a section below it.
+    ("[Spencer McIntyre](/blog/author/spencer-mcintyre/)\n\nDec 19, 2025\n\n## New modules\n\n"
+     "Authors: Valentin Lobstein and Zach Hanley", "", 0, ["Spencer McIntyre"]),
+    # Words after the linked name are no part of it.
+    ("[Brian Truitt](https://x.example/staff/26/brian-truitt/) \xa0 USA TODAY", "", 0, ["Brian Truitt"]),
+    ("Paramita (Guha) Ghosh  Published: January 3, 2024", "", 0, ["Paramita Guha Ghosh"]),
+    # A list of post fields: name, date, reading time.
+    ("  * Gabo\n  * Jan 23, 2024\n  * 11 min read", "", 0, ["Gabo"]),
+    ("  * Travel\n  * Food\n  * Recipes", "", 0, []),
+    # Names under a "Written by" label, each a link to the person's page and a short bio.
+    ("Written by\n\n[Ann Lee](/authors/ann), 4+ years covering laptops and games\n"
+     "[Bo Dahl](/authors/bo), senior editor", "", 0, ["Ann Lee", "Bo Dahl"]),
+])
+def test_text_authors_credited_beside_the_story(header, after, gap, want):
+    assert _text_authors(header, after, gap) == want
+
+
+_SELF_HOST = "\n\n# Go ahead, self-host Postgres\n\n" + "Body text of the story. " * 30
+_LONG = _SELF_HOST + "\n\nMore of the story.\n\n" * 10
+
+
+@pytest.mark.parametrize("text, want", [
+    # A masthead naming a person the site's social accounts or copyright name.
+    ("[Pierce Freeman](/)//" + _SELF_HOST + "\n\n[](https://github.com/piercefreeman)", ["Pierce Freeman"]),
+    ("[Pierce Freeman](/)//" + _SELF_HOST, []),
+    ("# Cassidy Williams\n\n## Software Engineer in Chicago" + _SELF_HOST + "\n\n© 2025 Cassidy Williams. Open source.",
+     ["Cassidy Williams"]),
+    # A domain ("artmann.se") is no lowercase use of the surname.
+    ("[Christoffer Artmann](/)" + _SELF_HOST + " See artmann.se for more.\n\n"
+     "[](https://www.instagram.com/christofferartmann/)", ["Christoffer Artmann"]),
+    # Initials avatars over names; a comment thread repeats its posters.
+    (_LONG + "\n\nCP\n\nChengcheng Pei\n\nYL\n\nYuan Lin\n\nThey build search at Atlas.",
+     ["Chengcheng Pei", "Yuan Lin"]),
+    (_LONG + "\n\nWJ\n\nWesley Jensen\n\nGreat post!\n\nWJ\n\nWesley Jensen\n\nThanks", []),
+])
+def test_text_one_person_sites_and_initials_avatars(text, want):
+    assert extract_text_metadata(segment_text(text))[0].authors == want
+
+
+def test_text_headline_with_a_date_in_it():
+    text = "[Back to Blog](/blog/)\n\n# Metasploit Wrap-Up 12/19/2025\n\nDec 19, 2025\n\n## React2Shell Payload\n\n" \
+        + "Body text of the story. " * 30
+    assert extract_text_metadata(segment_text(text))[0].title == "Metasploit Wrap-Up 12/19/2025"

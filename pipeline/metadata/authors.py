@@ -99,6 +99,7 @@ _NOT_AUTHOR = re.compile(
 PARTICLES = frozenset("van der den de del della di da das dos du la le von zu ten ter bin ibn al el y e".split())
 _PARENS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
 _SPACES = re.compile(r"\s+")
+_MAIDEN = re.compile(r"(?<=[a-z] )\(([A-Z][a-z]{1,20})\)(?= [A-Z])")
 
 
 def _norm_key(name: str) -> str:
@@ -341,8 +342,12 @@ def split_names(raw: str) -> list[str]:
     ['Jane Doe', 'John Smith', 'Ann Lee']
     >>> split_names("Jane Doe, Head of Marketing and Community Development")
     ['Jane Doe']
+    >>> split_names("Paramita (Guha) Ghosh"), split_names("Jean-Luc Aufranc (CNXSoft)")
+    (['Paramita Guha Ghosh'], ['Jean-Luc Aufranc'])
     """
-    raw = _PARENS.sub(" ", raw[:500])
+    # A maiden name between given name and surname is part of the name.
+    raw = _MAIDEN.sub(r"\1", raw[:500])
+    raw = _PARENS.sub(" ", raw)
     raw = _BY_PREFIX.sub("", raw.strip())
     out = []
     for chunk in _SPLIT_LIST.split(raw):

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..record import Block
-from .authors import (NOT_NAME_WORDS, PARTICLES, clean_authors, copyright_name, parse_byline,
+from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, parse_byline,
                       starts_with_given_name, unglue)
 
 FAR = 400               # lines after the headline an author box may be found in
@@ -40,11 +40,11 @@ AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
 _AUTHOR_LINK_LINE = re.compile(
     r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
     r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
-AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|profile|experts?|bylines?|autor|auteur)"
-                          r"(?:[/_?-]|$)|[?&]author=|linkedin\.com/in/", re.IGNORECASE)
+AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|(?:user)?profile|experts?|bylines?"
+                          r"|autor|auteur)(?:[/_?-]|$)|[?&]_?author=|linkedin\.com/in/|/u/", re.IGNORECASE)
 # Words one of which every AUTHOR_PATH match holds.
 _AUTHOR_PATH_WORDS = ("/author", "/blog-", "author=", "/writer", "/contributor", "/people", "/staff", "/team",
-                      "/profile", "/expert", "/byline", "/autor", "/auteur", "linkedin.com/in/")
+                      "/profile", "/userprofile", "/expert", "/byline", "/autor", "/auteur", "linkedin.com/in/", "/u/")
 # "Reviewed by [X](/experts/x)": a credit, not the author.
 CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
                             re.IGNORECASE)
@@ -102,6 +102,8 @@ def looks_like_name(text: str) -> bool:
 
     >>> looks_like_name("Jane Doe"), looks_like_name("Related Posts"), looks_like_name("Nick van Mead")
     (True, False, True)
+    >>> looks_like_name("Paramita (Guha) Ghosh"), looks_like_name("Paramita (guha) Ghosh")
+    (True, False)
     """
     if len(text) > 40 or not text[:1].isupper() or _DIGIT.search(text):
         return False
@@ -110,6 +112,8 @@ def looks_like_name(text: str) -> bool:
         return False
     last = len(words) - 1
     for k, w in enumerate(words):
+        if 0 < k < last and w[:1] == "(" and w[-1:] == ")":
+            w = w[1:-1]     # a maiden name: "Paramita (Guha) Ghosh"
         if not w[:1].isupper() and not (0 < k < last and w in PARTICLES):
             return False
         if w.lower().strip(".,") in NOT_NAME_WORDS:
@@ -182,17 +186,21 @@ class NameTest:
 
 def _used_as_word(word: str, text: str) -> bool:
     """True if ``word`` occurs in ``text`` as a word of its own (not inside
-    another word, a handle "@word", a URL path "/word/" or a slug "1-jo-hede").
+    another word, a handle "@word", a URL path "/word/", a slug "1-jo-hede"
+    or a domain "hede.se").
 
-    >>> _used_as_word("hede", "see tobyhede.com, @hede, /hede/ and 1-toby-hede)"), _used_as_word("hede", "a hede b")
-    (False, True)
+    >>> _used_as_word("hede", "see tobyhede.com, @hede, /hede/, hede.se and 1-toby-hede)")
+    False
+    >>> _used_as_word("hede", "a hede b"), _used_as_word("hede", "a hede. B")
+    (True, True)
     """
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_@/-" or after.isalnum() or after in "_/-"):
+        domain = after == "." and text[end + 1:end + 2].isalpha()
+        if not (before.isalnum() or before in "_@/-" or after.isalnum() or after in "_/-" or domain):
             return True
         at = text.find(word, at + 1)
     return False
@@ -234,23 +242,51 @@ def author_link(blocks: list[Block], ti: int | None, lines: dict[int, str], span
                 continue
             m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
             if m and AUTHOR_PATH.search(m.group(2)):
-                parts = AND.split(unglue(m.group(1)).split(",")[0].split(" | ")[0])
-                if all(looks_like_name(p) or looks_like_name(p.title()) or _one_word_name(p) for p in parts):
-                    names = clean_authors(parts)
-                    if names:
-                        lines[b.index] = "byline"
-                        return names
+                names = linked_author_line(b)
+                if names:
+                    lines[b.index] = "byline"
+                    return names
             else:
                 near = ti is not None and 0 < i - ti <= 3
                 found = [n.group(1) for n in LINK_TEXT_URL.finditer(b.raw) if AUTHOR_PATH.search(n.group(2))
                          and not CREDIT_BEFORE.search(b.raw[max(0, n.start() - 40):n.start()])
                          and (near or _BY_BEFORE.search(b.raw, max(0, n.start() - 12), n.start())
-                              or _DATE_AFTER.match(b.raw, b.raw.find(")", n.end()) + 1))]
+                              or _DATE_AFTER.match(b.raw, b.raw.find(")", n.end()) + 1)
+                              or _role_after(b.raw, b.raw.find(")", n.end()) + 1))]
                 names = clean_authors(found) if found else []
                 if names and len(names) == len(found):
                     lines[b.index] = "byline"
                     return names
     return []
+
+
+def linked_author_line(b: Block) -> list[str]:
+    """The names of a line that is one link to an author page ("[Jane Doe
+    and Ann Lee](/author/jdoe)", "By [Kristen](/blog?author=1)").
+
+    >>> from pipeline.segment import segment_line
+    >>> linked_author_line(segment_line(0, "[Spencer McIntyre](/blog/author/spencer-mcintyre/)", True))
+    ['Spencer McIntyre']
+    >>> linked_author_line(segment_line(0, "[Our Services](/team/)", True))
+    []
+    """
+    m = _AUTHOR_LINK_LINE.match(b.raw) if b.n_links == 1 else None
+    if not (m and AUTHOR_PATH.search(m.group(2))):
+        return []
+    parts = AND.split(unglue(m.group(1)).split(",")[0].split(" | ")[0])
+    if all(looks_like_name(p) or looks_like_name(p.title()) or _one_word_name(p) for p in parts):
+        return clean_authors(parts)
+    return []
+
+
+def _role_after(raw: str, at: int) -> bool:
+    """True if the words at ``at`` are a role ("[Jane Doe](/u/jane) Writer, Hardware").
+
+    >>> _role_after("[Jo](/u/jo) Writer, Hardware", 12), _role_after("[Jo](/u/jo) wrote this", 12)
+    (True, False)
+    """
+    word = raw[at:at + 40].split(",")[0].split()
+    return bool(word) and word[0].lower() in ROLE_WORDS
 
 
 def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]) -> list[int]:
@@ -322,17 +358,35 @@ def names_under_label(blocks: list[Block], i: int) -> tuple[list[str], tuple[int
     >>> from pipeline.segment import segment_text
     >>> names_under_label(segment_text("Author(s)\\n* Ann Lee\\n* Bo Dahl\\nThe story goes on here."), 0)
     (['Ann Lee', 'Bo Dahl'], (0, 1, 2))
+    >>> names_under_label(segment_text("Written by\\n[Ann Lee](/authors/ann), 4+ years covering laptops and games"
+    ...                                "\\n[Bo Dahl](/authors/bo), senior editor\\nThe story."), 0)
+    (['Ann Lee', 'Bo Dahl'], (0, 1, 2))
     """
     # ("* [Authors](/search/authors)" over "* [Themes](/themes)" is a menu.)
-    names = name_line(blocks[i + 1], strict=False) if not menu_links(blocks[i + 1]) else []
+    names = (_leading_author_link(blocks[i + 1]) or name_line(blocks[i + 1], strict=False)) \
+        if not menu_links(blocks[i + 1]) else []
     if not names:
         return [], ()
     end = i + 2
-    while end < min(len(blocks), i + 10) and (more := name_line(blocks[end])) \
+    while end < min(len(blocks), i + 10) and (more := _leading_author_link(blocks[end]) or name_line(blocks[end])) \
             and all(looks_like_name(n) for n in more):
         names += [n for n in more if n not in names]
         end += 1
     return names, tuple(range(i, end))
+
+
+_LEADING_LINK = re.compile(r"\s{0,3}(?:[*-]\s{1,3})?(?=\[)")
+
+
+def _leading_author_link(b: Block) -> list[str]:
+    """The name a line opens with when it is a link to the person's author
+    page ("[Ann Lee](/authors/ann), senior editor")."""
+    if not b.n_links:
+        return []
+    m = LINK_TEXT_URL.match(b.raw, _LEADING_LINK.match(b.raw).end()) if _LEADING_LINK.match(b.raw) else None
+    if not (m and AUTHOR_PATH.search(m.group(2)) and looks_like_name(m.group(1))):
+        return []
+    return clean_authors([m.group(1)])
 
 
 def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:

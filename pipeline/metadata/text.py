@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import (ROLE_WORDS, clean_authors, drop_site_credit, name_cased, parse_byline, site_owner,
-                      squash, starts_with_given_name, unglue)
+from .authors import (NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
+                      parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
-                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, looks_like_name, menu_links,
-                      name_line, names_under_label, owner_candidates)
+                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, linked_author_line,
+                      looks_like_name, menu_links, name_line, names_under_label, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -88,6 +88,8 @@ def _titleish(b: Block) -> float:
     >>> from pipeline.segment import segment_line
     >>> _titleish(segment_line(0, "# Russia in Talks to Help Tajikistan", True)) > 1
     True
+    >>> _titleish(segment_line(0, "# Metasploit Wrap-Up 12/19/2025", True)) > 1, _titleish(segment_line(0, "Posted 12/19/2025", True))
+    (True, 0.0)
     """
     text = b.text
     words = text.split()
@@ -95,7 +97,12 @@ def _titleish(b: Block) -> float:
         return 0.0
     if b.link_chars * 2 >= len(text):
         return 0.0
-    if _FIELD.match(text) or find_date_span(text) and len(words) < 6:
+    if _FIELD.match(text):
+        return 0.0
+    found = find_date_span(text) if len(words) < 6 else None
+    # A short line with a date is a dateline; an h1 with two more words is a
+    # headline ("# Metasploit Wrap-Up 12/19/2025").
+    if found and not (b.heading == 1 and len((text[:found[0]] + " " + text[found[1]:]).split()) >= 2):
         return 0.0
     # "Credit: Getty Images", "Estimated reading time: 11 minutes", "Search AMA".
     if not b.heading:
@@ -258,15 +265,31 @@ def _byline_names(b: Block) -> list[str] | None:
     ['Matt Miller']
     >>> _byline_names(segment_line(0, "Dakota Hebert July 3, 2025", True))
     ['Dakota Hebert']
+    >>> _byline_names(segment_line(0, "Paramita (Guha) Ghosh  Published: January 3, 2024", True))
+    ['Paramita Guha Ghosh']
     >>> _byline_names(segment_line(0, "December 15, 2025 · 30 min · 6279 words · Ash Vard", True))
     ['Ash Vard']
     >>> _byline_names(segment_line(0, "12/19/2025 • [Friday Notes](/notes) • [Ann Lee](/profile/ann-lee)", True))
     ['Ann Lee']
     """
-    names = _byline_names_of_text(b)
+    if b.n_links == 1 and "](" in b.raw:
+        linked = linked_author_line(b)     # "[Jane Doe](/author/jdoe)"
+        if linked:
+            return linked
+    return _linked_first(b, _byline_names_of_text(b))
+
+
+def _linked_first(b: Block, names: list[str] | None) -> list[str] | None:
+    """``names`` read off the text of ``b``, narrowed to those its links to
+    author pages name: other links on the line (a section, a location) and
+    words after the link ("[Brian Truitt](/staff/..) USA TODAY") are no names.
+
+    >>> from pipeline.segment import segment_line
+    >>> _linked_first(segment_line(0, "[Brian Truitt](/staff/1/brian-truitt/) USA TODAY", True),
+    ...               ["Brian Truitt USA TODAY"])
+    ['Brian Truitt']
+    """
     if names and b.n_links and "](" in b.raw:
-        # Links to author pages name the authors; other links on the line
-        # (a section, a location) are not names.
         links = [(n.group(1), n.group(2)) for n in LINK_TEXT_URL.finditer(b.raw)]
         linked = [t for t, url in links if AUTHOR_PATH.search(url)
                   and not CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
@@ -297,6 +320,8 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
             return parse_byline(name)
         # "Jane Doe July 3, 2025", "Sep 01, 2023 Jane Doe", "Jane Doe | May 2, 2025".
         before, after = text[:found[0]].strip(" |•·-–—,"), text[found[1]:].strip(" |•·-–—,")
+        # "Jane Doe Published: January 3, 2024": the date's label is no part of the name.
+        before = _DATE_LABEL_END.sub("", before)
         for part in (before, after):
             part = re.split(r"\s{0,3}[|•·—–]\s{0,3}", part, maxsplit=1)[0]
             # "Dec 26, 2025 • Jane Doe in Project Management": the section ends the name.
@@ -311,6 +336,9 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
                 if part and looks_like_name(part):
                     return clean_authors([part])
     return None
+
+
+_DATE_LABEL_END = re.compile(r"\s(?:published|posted|updated|last\supdated)(?:\son)?:?$", re.IGNORECASE)
 
 
 def _may_be_name_line(b: Block) -> bool:
@@ -469,11 +497,16 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
         # A bare name right under (or over) the headline.
         for j in (ti + 1, ti + 2, ti + 3, ti - 1):
             if lo <= j < hi and blocks[j].index not in lines and _may_be_name_line(blocks[j]):
-                names = _bare_names(blocks[j].text)
+                names = _linked_first(blocks[j], _bare_names(blocks[j].text))
                 if names and (bare_name_test is None or all(map(bare_name_test, names))):
                     authors = names
                     lines[blocks[j].index] = "byline"
                     break
+    if not authors and ti is not None and bare_names:
+        names = _listed_author(blocks, ti)
+        if names and (bare_name_test is None or all(map(bare_name_test, names))):
+            authors = names
+            lines[blocks[ti + 1].index] = "byline"
     if not authors and ti is not None:
         # "Jane Doe" / "Senior Writer": a name over its role, near the headline
         # (which is no role, even with "host" in it).
@@ -505,7 +538,64 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                     break
     if not authors and bare_names:
         authors = author_link(blocks, ti, lines)
+    if not authors and ti is not None:
+        # A page that credits only its reviewer ("Reviewed by Jane Doe, Trial
+        # Attorney, on ...") is the reviewer's.
+        for j in range(ti + 1, min(hi, ti + 7)):
+            names = _reviewer(blocks[j].text)
+            if names:
+                authors = names
+                lines[blocks[j].index] = "byline (reviewer)"
+                break
     return authors, published, modified, lines
+
+
+_AGO = re.compile(r"^\d{1,2}\s(?:min(?:ute)?|hour|day|week|month)s?\sago$", re.IGNORECASE)
+
+
+def _listed_author(blocks: list[Block], ti: int) -> list[str]:
+    """The first item of a list of post fields right under the headline, when
+    another item is a date or a reading time ("* Gabo" / "* Jan 23" / "* 11 min read").
+
+    >>> from pipeline.segment import segment_text
+    >>> _listed_author(segment_text("# Title of it\\n  * Ben\\n  * 2 days ago\\n  * 6 min read\\nBody."), 0)
+    ['Ben']
+    >>> _listed_author(segment_text("# Title of it\\n  * Travel\\n  * Food\\nBody."), 0)
+    []
+    """
+    items = []
+    for b in blocks[ti + 1:ti + 5]:
+        if not b.list_depth:
+            break
+        items.append(b.text.strip())
+    if len(items) < 2 or blocks[ti + 1].n_links:
+        return []
+    if not any(_READ_TIME.match(t) or _AGO.match(t) or find_date_span(t) for t in items[1:]):
+        return []
+    words = items[0].split()
+    if not 1 <= len(words) <= 3 or not all(w.isalpha() and w[:1].isupper() and w.lower() not in NOT_NAME_WORDS
+                                           for w in words):
+        return []
+    return clean_authors([items[0]])
+
+
+_REVIEWED_BY = re.compile(r"\W{0,4}(?:medically\s|expert\s)?reviewed\s{1,3}by\b\W{0,3}", re.IGNORECASE)
+
+
+def _reviewer(text: str) -> list[str]:
+    """The person a "Reviewed by" line credits.
+
+    >>> _reviewer("Reviewed by Justin C. Meserole, Trial Attorney at Morgan & Morgan, on December 9, 2024.")
+    ['Justin C. Meserole']
+    >>> _reviewer("Reviewed by a panel of experts"), _reviewer("Reviewed / Betsey Goldwasser")
+    ([], [])
+    """
+    m = _REVIEWED_BY.match(text)
+    if not m or len(text) > 200:
+        return []
+    head = _NAME_END.split(text[m.end():m.end() + 80], maxsplit=1)[0]
+    head = re.split(r"\s(?:on|in|at|for)\s", head, maxsplit=1)[0].strip(" .")
+    return clean_authors([head]) if looks_like_name(head) else []
 
 
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,100})\]\(\s{0,3}[^()\s]{0,300}\s{0,3}\)")
@@ -539,24 +629,74 @@ def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
 
 def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
     """A one-person site's masthead: the page's first line links home and
-    names a person ("# [Anil Madhavapeddy](/)", "[Eric Ries](/)").
+    names a person ("# [Anil Madhavapeddy](/)", "[Eric Ries](/)"), or is a
+    heading naming the person the site's copyright or social accounts name.
 
     >>> from pipeline.segment import segment_text
     >>> blocks = segment_text("# [Anil Madhavapeddy](/)\\n# Porting a parser\\nBody text here.")
     >>> _masthead_owner(blocks, NameTest(blocks)), _masthead_owner(blocks[1:], NameTest(blocks))
     (['Anil Madhavapeddy'], [])
+    >>> blocks = segment_text("[Pierce Freeman](/)\\nBody text.\\n[](https://github.com/piercefreeman)")
+    >>> _masthead_owner(blocks, NameTest(blocks)), _masthead_owner(blocks[:2], NameTest(blocks))
+    (['Pierce Freeman'], [])
+    >>> blocks = segment_text("# Cassidy Williams\\nBody text.\\n© 2025 Cassidy Williams.")
+    >>> _masthead_owner(blocks, NameTest(blocks))
+    ['Cassidy Williams']
     """
     for b in blocks[:2]:
         m = HOME_LINK.match(b.raw)
-        if m:
-            names = clean_authors([m.group(1)])
-            words = names[0].split() if len(names) == 1 else []
-            # Off a heading (a bar of links), only with a common given name; and
-            # never a surname the page uses in lowercase ("Austin Hardware").
-            if 2 <= len(words) <= 3 and name_cased(words) and name_test(names[0]) \
-                    and (b.heading or starts_with_given_name(names[0])) and name_test.lowercase_free(words[1:]):
-                return names
+        if not m and not b.heading:
+            continue
+        names = clean_authors([m.group(1) if m else b.text.strip(" #")])
+        words = names[0].split() if len(names) == 1 else []
+        # Never a surname the page uses in lowercase ("Austin Hardware").
+        if not (2 <= len(words) <= 3 and name_cased(words) and name_test(names[0])
+                and name_test.lowercase_free(words[1:])):
+            continue
+        # A home link in a heading, or with a common given name off one (a bar
+        # of links); else the site must go by the name elsewhere.
+        if m and (b.heading or starts_with_given_name(names[0])) or _site_goes_by(blocks, names[0]):
+            return names
     return []
+
+
+# A profile on a social site: github.com/<handle>, x.com/<handle>, ...
+_SOCIAL_HANDLE = re.compile(r"\((?:https?://)?(?:www\.)?(?:github\.com|twitter\.com|x\.com|instagram\.com|"
+                            r"linkedin\.com/in|youtube\.com)/@?([\w.-]{3,40})/?\)", re.IGNORECASE)
+
+
+def _site_goes_by(blocks: list[Block], name: str) -> bool:
+    """True if the page's copyright holder, or a social account it links to,
+    is ``name`` ("© 2025 Cassidy Williams", "github.com/piercefreeman")."""
+    key = squash(name)
+    for b in blocks[-15:]:
+        if ("©" in b.text or "opyright" in b.text) and squash(copyright_name(b.text) or "") == key:
+            return True
+    return any(squash(h) == key for b in blocks if b.n_links for h in _SOCIAL_HANDLE.findall(b.raw))
+
+
+def _initials_avatars(blocks: list[Block], most: int = 3) -> list[str]:
+    """Authors shown as an initials avatar over their name ("CP" / "Chengcheng
+    Pei"), when the page has few such pairs and none twice: a comment thread
+    repeats its posters.
+
+    >>> from pipeline.segment import segment_text
+    >>> _initials_avatars(segment_text("Body text.\\nCP\\nChengcheng Pei\\nStaff Engineer\\nYL\\n### Yuan Lin"))
+    ['Chengcheng Pei', 'Yuan Lin']
+    >>> _initials_avatars(segment_text("WJ\\nWesley Jensen\\nGreat post!\\nWJ\\nWesley Jensen\\nThanks"))
+    []
+    """
+    names = []
+    for b, nxt in zip(blocks, blocks[1:]):
+        mark = b.text.strip()
+        if 2 <= len(mark) <= 3 and mark.isupper() and mark.isalpha():
+            words = nxt.text.strip(" #").split()
+            if len(words) == len(mark) and "".join(w[0] for w in words) == mark:
+                names.append(" ".join(words))
+    if not names or len(names) > most or len(set(names)) < len(names) \
+            or not all(looks_like_name(n) for n in names):
+        return []
+    return clean_authors(names)
 
 
 def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
@@ -721,7 +861,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
     if not authors:
-        authors = _masthead_owner(blocks, name_test)
+        authors = _masthead_owner(blocks, name_test) or _initials_avatars(blocks)
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
