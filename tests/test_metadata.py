@@ -890,6 +890,8 @@ _LONG = _SELF_HOST + "\n\nMore of the story.\n\n" * 10
     # A domain ("artmann.se") is no lowercase use of the surname.
     ("[Christoffer Artmann](/)" + _SELF_HOST + " See artmann.se for more.\n\n"
      "[](https://www.instagram.com/christofferartmann/)", ["Christoffer Artmann"]),
+    ("# [ Engora Data Blog ](https://blog.engora.com/)\n\nMike Woodward's thoughts on AI, data, and analytics."
+     + _SELF_HOST, ["Mike Woodward"]),
     # Initials avatars over names; a comment thread repeats its posters.
     (_LONG + "\n\nCP\n\nChengcheng Pei\n\nYL\n\nYuan Lin\n\nThey build search at Atlas.",
      ["Chengcheng Pei", "Yuan Lin"]),

@@ -630,7 +630,8 @@ def _label_kind(blocks: list[Block], i: int, kind: str) -> str:
 def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
     """A one-person site's masthead: the page's first line links home and
     names a person ("# [Anil Madhavapeddy](/)", "[Eric Ries](/)"), or is a
-    heading naming the person the site's copyright or social accounts name.
+    heading naming the person the site's copyright or social accounts name;
+    or a tagline says whose blog it is ("Mike Woodward's thoughts on AI").
 
     >>> from pipeline.segment import segment_text
     >>> blocks = segment_text("# [Anil Madhavapeddy](/)\\n# Porting a parser\\nBody text here.")
@@ -643,6 +644,10 @@ def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
     >>> _masthead_owner(blocks, NameTest(blocks))
     ['Cassidy Williams']
     """
+    for b in blocks[:3]:
+        own = _OWN_BLOG.match(b.text)
+        if own and name_test(own.group(1)) and name_test.lowercase_free(own.group(1).split()[1:]):
+            return clean_authors([own.group(1)])
     for b in blocks[:2]:
         m = HOME_LINK.match(b.raw)
         if not m and not b.heading:
@@ -658,6 +663,11 @@ def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
         if m and (b.heading or starts_with_given_name(names[0])) or _site_goes_by(blocks, names[0]):
             return names
     return []
+
+
+# "Mike Woodward's thoughts on AI, data, and analytics.", "Jane Doe's blog"
+_OWN_BLOG = re.compile(r"([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:[a-z]{1,12} )?"
+                       r"(?:thoughts|blog|notes|musings|writings|journal)\b")
 
 
 # A profile on a social site: github.com/<handle>, x.com/<handle>, ...
