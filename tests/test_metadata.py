@@ -905,3 +905,14 @@ def test_text_headline_with_a_date_in_it():
     text = "[Back to Blog](/blog/)\n\n# Metasploit Wrap-Up 12/19/2025\n\nDec 19, 2025\n\n## React2Shell Payload\n\n" \
         + "Body text of the story. " * 30
     assert extract_text_metadata(segment_text(text))[0].title == "Metasploit Wrap-Up 12/19/2025"
+
+
+@pytest.mark.parametrize("top, bottom, want", [
+    ("<p>Mike Woodward's thoughts on AI, data, and analytics.</p>", "", ["Mike Woodward"]),
+    ("", "<div>CP</div><div>Chengcheng Pei</div><div>YL</div><div>Yuan Lin</div>", ["Chengcheng Pei", "Yuan Lin"]),
+    ("", "<div>SL</div><div>Serely Lalla</div><p>Great!</p><div>SL</div><div>Serely Lalla</div>", []),
+])
+def test_html_tagline_and_initials_avatars(top, bottom, want):
+    html = (f"<html><head><title>Small models</title></head><body><header><a href='/'>Engora Data Blog</a>{top}"
+            f"</header><h1>Small models</h1>{BODY}{bottom}</body></html>")
+    assert extract_html_metadata(html).authors == want

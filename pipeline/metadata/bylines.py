@@ -389,6 +389,50 @@ def _leading_author_link(b: Block) -> list[str]:
     return clean_authors([m.group(1)])
 
 
+def initials_avatars(blocks: list[Block], most: int = 3) -> list[str]:
+    """Authors shown as an initials avatar over their name ("CP" / "Chengcheng
+    Pei"), when the page has few such pairs and none twice: a comment thread
+    repeats its posters.
+
+    >>> from pipeline.segment import segment_text
+    >>> initials_avatars(segment_text("Body text.\\nCP\\nChengcheng Pei\\nStaff Engineer\\nYL\\n### Yuan Lin"))
+    ['Chengcheng Pei', 'Yuan Lin']
+    >>> initials_avatars(segment_text("WJ\\nWesley Jensen\\nGreat post!\\nWJ\\nWesley Jensen\\nThanks"))
+    []
+    """
+    names = []
+    for b, nxt in zip(blocks, blocks[1:]):
+        mark = b.text.strip()
+        if 2 <= len(mark) <= 3 and mark.isupper() and mark.isalpha():
+            words = nxt.text.strip(" #").split()
+            if len(words) == len(mark) and "".join(w[0] for w in words) == mark:
+                names.append(" ".join(words))
+    if not names or len(names) > most or len(set(names)) < len(names) \
+            or not all(looks_like_name(n) for n in names):
+        return []
+    return clean_authors(names)
+
+
+# "Mike Woodward's thoughts on AI, data, and analytics.", "Jane Doe's blog"
+_OWN_BLOG = re.compile(r"([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:[a-z]{1,12} )?"
+                       r"(?:thoughts|blog|notes|musings|writings|journal)\b")
+
+
+def own_blog_owner(lines: list[Block], name_test: NameTest) -> list[str]:
+    """The person a tagline among ``lines`` says the blog is of.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("Engora Data Blog\\nMike Woodward's thoughts on AI, data, and analytics.")
+    >>> own_blog_owner(blocks, NameTest(blocks))
+    ['Mike Woodward']
+    """
+    for b in lines:
+        own = _OWN_BLOG.match(b.text)
+        if own and name_test(own.group(1)) and name_test.lowercase_free(own.group(1).split()[1:]):
+            return clean_authors([own.group(1)])
+    return []
+
+
 def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]:
     """Names of an explicit byline at ``i`` ("By Jane Doe", or "Written by" /
     "Jane Doe" on two lines), and the lines it takes; ``blocks[i]`` is at

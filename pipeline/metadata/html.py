@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
-from .bylines import NameTest, author_bio, distant_byline, looks_like_name
+from .bylines import NameTest, author_bio, distant_byline, initials_avatars, looks_like_name, own_blog_owner
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -667,6 +667,15 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # person's ("Pierce Freeman" on pierce.dev), not a brand's.
         authors = site_owner(_owner_candidates(tree, site_names), page_url,
                              rare_name_ok=lambda n: name_test.lowercase_free(n.split()))
+    if not authors:
+        # As on a text page: a tagline saying whose blog it is ("Mike
+        # Woodward's thoughts on AI"), initials avatars over names.
+        first = [line for line in visible[:2000].split("\n") if line.strip()][:3]
+        authors = own_blog_owner([Block(index=i, raw=t, text=t.strip()) for i, t in enumerate(first)], name_test)
+        if not authors:
+            wide = wide or _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
+            authors = initials_avatars(wide[0])
+        authors = clean_authors(authors, site_names)
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.

@@ -19,8 +19,9 @@ from ..record import Block, Metadata
 from .authors import (NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
                       parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
-                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, linked_author_line,
-                      looks_like_name, menu_links, name_line, names_under_label, owner_candidates)
+                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, initials_avatars,
+                      linked_author_line, looks_like_name, menu_links, name_line, names_under_label,
+                      own_blog_owner, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -644,10 +645,9 @@ def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
     >>> _masthead_owner(blocks, NameTest(blocks))
     ['Cassidy Williams']
     """
-    for b in blocks[:3]:
-        own = _OWN_BLOG.match(b.text)
-        if own and name_test(own.group(1)) and name_test.lowercase_free(own.group(1).split()[1:]):
-            return clean_authors([own.group(1)])
+    owner = own_blog_owner(blocks[:3], name_test)
+    if owner:
+        return owner
     for b in blocks[:2]:
         m = HOME_LINK.match(b.raw)
         if not m and not b.heading:
@@ -665,11 +665,6 @@ def _masthead_owner(blocks: list[Block], name_test: NameTest) -> list[str]:
     return []
 
 
-# "Mike Woodward's thoughts on AI, data, and analytics.", "Jane Doe's blog"
-_OWN_BLOG = re.compile(r"([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:[a-z]{1,12} )?"
-                       r"(?:thoughts|blog|notes|musings|writings|journal)\b")
-
-
 # A profile on a social site: github.com/<handle>, x.com/<handle>, ...
 _SOCIAL_HANDLE = re.compile(r"\((?:https?://)?(?:www\.)?(?:github\.com|twitter\.com|x\.com|instagram\.com|"
                             r"linkedin\.com/in|youtube\.com)/@?([\w.-]{3,40})/?\)", re.IGNORECASE)
@@ -683,30 +678,6 @@ def _site_goes_by(blocks: list[Block], name: str) -> bool:
         if ("©" in b.text or "opyright" in b.text) and squash(copyright_name(b.text) or "") == key:
             return True
     return any(squash(h) == key for b in blocks if b.n_links for h in _SOCIAL_HANDLE.findall(b.raw))
-
-
-def _initials_avatars(blocks: list[Block], most: int = 3) -> list[str]:
-    """Authors shown as an initials avatar over their name ("CP" / "Chengcheng
-    Pei"), when the page has few such pairs and none twice: a comment thread
-    repeats its posters.
-
-    >>> from pipeline.segment import segment_text
-    >>> _initials_avatars(segment_text("Body text.\\nCP\\nChengcheng Pei\\nStaff Engineer\\nYL\\n### Yuan Lin"))
-    ['Chengcheng Pei', 'Yuan Lin']
-    >>> _initials_avatars(segment_text("WJ\\nWesley Jensen\\nGreat post!\\nWJ\\nWesley Jensen\\nThanks"))
-    []
-    """
-    names = []
-    for b, nxt in zip(blocks, blocks[1:]):
-        mark = b.text.strip()
-        if 2 <= len(mark) <= 3 and mark.isupper() and mark.isalpha():
-            words = nxt.text.strip(" #").split()
-            if len(words) == len(mark) and "".join(w[0] for w in words) == mark:
-                names.append(" ".join(words))
-    if not names or len(names) > most or len(set(names)) < len(names) \
-            or not all(looks_like_name(n) for n in names):
-        return []
-    return clean_authors(names)
 
 
 def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
@@ -871,7 +842,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
     if not authors:
-        authors = _masthead_owner(blocks, name_test) or _initials_avatars(blocks)
+        authors = _masthead_owner(blocks, name_test) or initials_avatars(blocks)
     meta.authors = drop_site_credit(authors, hints.get("url"))
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
