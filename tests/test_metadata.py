@@ -916,3 +916,10 @@ def test_html_tagline_and_initials_avatars(top, bottom, want):
     html = (f"<html><head><title>Small models</title></head><body><header><a href='/'>Engora Data Blog</a>{top}"
             f"</header><h1>Small models</h1>{BODY}{bottom}</body></html>")
     assert extract_html_metadata(html).authors == want
+
+
+def test_html_authors_label_far_under_the_story():
+    story = "".join(f"<p>Paragraph {k} of the story about light.</p>" for k in range(30))
+    html = (f"<html><head><title>Lighting for plants</title></head><body><h1>Lighting for plants</h1>{BODY}{story}"
+            "<p>Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators</p></body></html>")
+    assert extract_html_metadata(html).authors == ["Julie Weisenhorn", "Natalie Hoidal"]
