@@ -918,8 +918,21 @@ def test_html_tagline_and_initials_avatars(top, bottom, want):
     assert extract_html_metadata(html).authors == want
 
 
-def test_html_authors_label_far_under_the_story():
+@pytest.mark.parametrize("box, want", [
+    ("<p>Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators</p>",
+     ["Julie Weisenhorn", "Natalie Hoidal"]),
+    ("<p>This post was written by Danielle Padula,</p><p>Head of Marketing</p>", ["Danielle Padula"]),
+    ("<p>This post was written by hand.</p>", []),
+])
+def test_html_authors_label_far_under_the_story(box, want):
     story = "".join(f"<p>Paragraph {k} of the story about light.</p>" for k in range(30))
     html = (f"<html><head><title>Lighting for plants</title></head><body><h1>Lighting for plants</h1>{BODY}{story}"
-            "<p>Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators</p></body></html>")
-    assert extract_html_metadata(html).authors == ["Julie Weisenhorn", "Natalie Hoidal"]
+            f"{box}</body></html>")
+    assert extract_html_metadata(html).authors == want
+
+
+def test_html_masthead_by_line_names_the_blog_owner():
+    html = ("<html><head><title>The lean startup</title></head><body><header><a href='/'>Lessons Learned</a>"
+            "<p>by Eric Ries</p><ul>" + "".join(f"<li><a href='/{k}'>Menu {k}</a></li>" for k in range(6))
+            + f"</ul></header><h1>The lean startup</h1>{BODY}</body></html>")
+    assert extract_html_metadata(html).authors == ["Eric Ries"]

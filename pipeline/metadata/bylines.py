@@ -418,8 +418,13 @@ _OWN_BLOG = re.compile(r"([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:
                        r"(?:thoughts|blog|notes|musings|writings|journal)\b")
 
 
+# A masthead's "by Eric Ries" under the blog's name.
+_BY_OWNER = re.compile(r"[Bb]y ([A-Z][\w-]{1,20}(?: [A-Z][\w.-]{0,20}){1,2})$")
+
+
 def own_blog_owner(lines: list[Block], name_test: NameTest) -> list[str]:
-    """The person a tagline among ``lines`` says the blog is of.
+    """The person a tagline among ``lines`` says the blog is of
+    ("Mike Woodward's thoughts on AI", "by Eric Ries" under the blog's name).
 
     >>> from pipeline.segment import segment_text
     >>> blocks = segment_text("Engora Data Blog\\nMike Woodward's thoughts on AI, data, and analytics.")
@@ -427,7 +432,7 @@ def own_blog_owner(lines: list[Block], name_test: NameTest) -> list[str]:
     ['Mike Woodward']
     """
     for b in lines:
-        own = _OWN_BLOG.match(b.text)
+        own = _OWN_BLOG.match(b.text) or _BY_OWNER.match(b.text)
         if own and name_test(own.group(1)) and name_test.lowercase_free(own.group(1).split()[1:]):
             return clean_authors([own.group(1)])
     return []
