@@ -401,10 +401,11 @@ def initials_avatars(blocks: list[Block], most: int = 3) -> list[str]:
     []
     """
     names = []
-    for b, nxt in zip(blocks, blocks[1:]):
-        mark = b.text.strip()
+    last = len(blocks) - 1
+    for i in [i for i, b in enumerate(blocks) if len(b.text) <= 5 and i < last]:  # few short lines
+        mark = blocks[i].text.strip()
         if 2 <= len(mark) <= 3 and mark.isupper() and mark.isalpha():
-            words = nxt.text.strip(" #").split()
+            words = blocks[i + 1].text.strip(" #").split()
             if len(words) == len(mark) and "".join(w[0] for w in words) == mark:
                 names.append(" ".join(words))
     if not names or len(names) > most or len(set(names)) < len(names) \
