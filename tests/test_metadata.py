@@ -936,3 +936,11 @@ def test_html_masthead_by_line_names_the_blog_owner():
             "<p>by Eric Ries</p><ul>" + "".join(f"<li><a href='/{k}'>Menu {k}</a></li>" for k in range(6))
             + f"</ul></header><h1>The lean startup</h1>{BODY}</body></html>")
     assert extract_html_metadata(html).authors == ["Eric Ries"]
+
+
+def test_html_far_posted_by_a_first_name_under_a_prefixed_title():
+    story = "".join(f"<p>Paragraph {k} of the story about code.</p>" for k in range(30))
+    html = ("<html><head><title>davidbau.com Vibe Coding</title></head><body><a href='/'>davidbau.com</a>"
+            f"<h1>Vibe Coding</h1>{BODY}{story}<p>Posted by David at December 16, 2025 11:15 AM</p></body></html>")
+    meta = extract_html_metadata(html, url="https://davidbau.com/archives/2025/12/16/vibe_coding.html")
+    assert (meta.title, meta.authors) == ("Vibe Coding", ["David"])

@@ -627,6 +627,10 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # The visible header lines, read as scraped text would be.
     visible = _visible_text(tree)
     blocks, ti = _header_blocks(visible, raw_title)
+    if ti is None and title and title != raw_title:
+        # "davidbau.com Vibe Coding" is not on the page; "Vibe Coding" is.
+        raw_title = title
+        blocks, ti = _header_blocks(visible, raw_title)
     name_test = NameTest(blocks, visible)   # a given name, or words the page never uses in lowercase
     # A lone name by the headline only if it opens with a common given name:
     # visible text has many short capitalised lines (menus, breadcrumbs).
@@ -657,7 +661,9 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
             # Far from the headline only a plain byline counts: "By Jane Doe",
             # not "by filing a return." in prose nor "By Style" (a filter).
             texts = [b.text for b in wide[0] if b.index in marked]
-            if found and all(looks_like_name(n) for n in found) and texts \
+            # (A common first name alone counts: "Posted by David at ...".)
+            if found and all(looks_like_name(n) or " " not in n and starts_with_given_name(n) for n in found) \
+                    and texts \
                     and _plain_byline(texts[0]) \
                     and not texts[-1].endswith("."):
                 authors = found
