@@ -19,7 +19,7 @@ from .classify import classify_many, drop_boilerplate_phrases
 from .decode import repair_text
 from .html_body import extract_html_blocks
 from .limits import Limits
-from .metadata import detect_language, extract_html_metadata, extract_text_metadata
+from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
 
@@ -139,6 +139,8 @@ def _clean_html(doc: Document, rules, model) -> None:
     # The extractor already chose the main content; what it keeps of site
     # chrome is what the phrase lexicon and the user's rules catch.
     drop_boilerplate_phrases(kept, rules=rules, site=_site(doc))
+    for i in biography_lines(kept, doc.meta.authors):
+        kept[i].drop("metadata", "author biography")
     title = (doc.meta.title or "").strip().casefold()
     for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:

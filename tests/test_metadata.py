@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.metadata import detect_language, extract_html_metadata, extract_text_metadata, language
+from pipeline.metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata, language
 from pipeline.metadata.authors import clean_authors, parse_byline, unglue
 from pipeline.metadata.dates import date_from_url, find_date, normalize_iso
 from pipeline.metadata.titles import strip_site
@@ -944,3 +944,33 @@ def test_html_far_posted_by_a_first_name_under_a_prefixed_title():
             f"<h1>Vibe Coding</h1>{BODY}{story}<p>Posted by David at December 16, 2025 11:15 AM</p></body></html>")
     meta = extract_html_metadata(html, url="https://davidbau.com/archives/2025/12/16/vibe_coding.html")
     assert (meta.title, meta.authors) == ("Vibe Coding", ["David"])
+
+
+def test_author_biography_is_dropped_as_metadata():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+
+    story = "\n\n".join(f"The council met on day {k} to weigh the harbour plan, and the vote was close once again."
+                        for k in range(12))
+    bio = ("Jane Doe has followed the harbour, the council and the city's long fight over housing since 2009, and "
+           "lives in Leeds with her two dogs.")
+    doc = clean_document(Document(source="a.txt", format="text",
+                                  content=f"# Harbour plan approved\n\nBy Jane Doe\n\n{story}\n\n{bio}\n"))
+    assert doc.meta.authors == ["Jane Doe"]
+    assert bio not in doc.body
+    assert [b.reason for b in doc.blocks if b.text == bio] == ["author biography"]
+    # A paragraph of the story that starts with her name stays.
+    assert biography_lines(segment_text("Jane Doe said the vote was close."), ["Jane Doe"]) == []
+
+
+def test_html_author_biography_is_dropped():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+
+    story = "".join(f"<p>The council met on day {k} to weigh the harbour plan, and the vote was close again.</p>"
+                    for k in range(12))
+    bio = "Jane Doe has followed the harbour and the council since 2009, and lives in Leeds with her two dogs."
+    html = (f"<html><head><title>Harbour plan approved</title><meta name='author' content='Jane Doe'></head><body>"
+            f"<article><h1>Harbour plan approved</h1>{story}<p>{bio}</p></article></body></html>")
+    doc = clean_document(Document(source="a.html", format="html", content=html))
+    assert doc.meta.authors == ["Jane Doe"] and bio not in doc.body

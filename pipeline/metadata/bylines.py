@@ -458,6 +458,31 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
     return [], ()
 
 
+def biography_lines(blocks: list[Block], authors: list[str]) -> list[int]:
+    """Positions of the paragraphs that introduce one of ``authors``: an
+    author box's biography ("Jane Doe is a writer who ...", "Jane has ...").
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("Jane Doe is here today.\\nJane Doe is a writer based in Leeds; she covers food and travel.")
+    >>> biography_lines(blocks, ["Jane Doe"]), biography_lines(blocks, ["Ann Lee"])
+    ([1], [])
+    """
+    keys = {a for a in authors if len(a) >= 3} | {a.split()[0] for a in authors if len(a.split()) > 1}
+    if not keys:
+        return []
+    initials = {k[0] for k in keys}
+    out = []
+    for i, b in enumerate(blocks):
+        text = b.text
+        if len(text) < 40 or text[:1] not in initials:
+            continue
+        words = len(text.split())
+        if 8 <= words <= 150 and any(text.startswith(k + " ") and text[len(k) + 1:].split(" ", 1)[0] in _BIO_VERBS
+                                     for k in keys):
+            out.append(i)
+    return out
+
+
 def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 150) -> list[str]:
     """A name over a biography that opens with it, after the headline: an
     author box ("Jane Doe" / "Jane Doe is a writer who ..." or "Jane has ...").

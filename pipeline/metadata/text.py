@@ -19,9 +19,9 @@ from ..record import Block, Metadata
 from .authors import (NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
                       parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
-                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, distant_byline, initials_avatars,
-                      linked_author_line, looks_like_name, menu_links, name_line, names_under_label,
-                      own_blog_owner, owner_candidates)
+                      NOT_AUTHOR_PATH, NameTest, author_bio, author_link, biography_lines, distant_byline,
+                      initials_avatars, linked_author_line, looks_like_name, menu_links, name_line,
+                      names_under_label, own_blog_owner, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .titles import clean_headline, norm, strip_site
 
@@ -844,6 +844,9 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     if not authors:
         authors = _masthead_owner(blocks, name_test) or initials_avatars(blocks)
     meta.authors = drop_site_credit(authors, hints.get("url"))
+    kept = [b for b in blocks if b.keep]
+    for i in biography_lines(kept, meta.authors):
+        lines.setdefault(kept[i].index, "author biography")
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
         # 2024", an author box over "Posted On: ...") dates the post where it stands.
