@@ -974,3 +974,11 @@ def test_html_author_biography_is_dropped():
             f"<article><h1>Harbour plan approved</h1>{story}<p>{bio}</p></article></body></html>")
     doc = clean_document(Document(source="a.html", format="html", content=html))
     assert doc.meta.authors == ["Jane Doe"] and bio not in doc.body
+
+
+def test_html_title_without_an_aggregators_source_credit():
+    head = "Computer Science Grads Find Their Degrees No Longer Guarantee Jobs"
+    html = (f"<html><head><title>{head} - Slashdot</title></head><body><h1><span> <a href='/story/1'>{head}</a> "
+            "<span><a href='https://www.latimes.com/'> (latimes.com) </a></span></span> "
+            f"<span class='comment-bubble'><a href='#c'>87</a></span></h1>{BODY}</body></html>")
+    assert extract_html_metadata(html).title == head

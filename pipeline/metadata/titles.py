@@ -102,6 +102,7 @@ def same_title(a: str | None, b: str | None) -> bool:
 
 _SECTION_PREFIX = re.compile(r"^(?:blog|news|article|opinion|op-ed|review|podcast|video|guide|"
                              r"press release)\s{0,2}:\s{1,3}(?=\S.{10})", re.IGNORECASE)
+_SOURCE_DOMAIN = re.compile(r"(?<=\S)\s{0,3}\((?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,6}\)\s{0,3}\d{0,6}\s{0,3}$")
 _BAR_SEP = re.compile(r"\s{1,3}\|\s{1,3}")
 _HARD_SEP = re.compile(r"\s{1,3}[|–—]\s{1,3}|\s{1,3}-\s{1,3}")
 
@@ -123,6 +124,8 @@ def clean_headline(title: str | None, site_names: tuple[str, ...] = (), dashes: 
     'Best Movers in NYC 2025'
     >>> clean_headline("Covid-19 - a primer", ())
     'Covid-19 - a primer'
+    >>> clean_headline("Grads Find Their Degrees No Longer Guarantee Jobs (latimes.com) 87", ())
+    'Grads Find Their Degrees No Longer Guarantee Jobs'
     """
     if not title:
         return title
@@ -147,6 +150,8 @@ def clean_headline(title: str | None, site_names: tuple[str, ...] = (), dashes: 
             title = title[len(name):].strip(" -|:")
             break
     title = _SECTION_PREFIX.sub("", title)
+    # An aggregator's source credit (and comment count): "... Jobs (latimes.com) 87".
+    title = _SOURCE_DOMAIN.sub("", title)
     parts = (_HARD_SEP if dashes else _BAR_SEP).split(title, maxsplit=1)
     # "... of 2024 — and 5 trends to expect": a lowercase continuation is
     # the headline going on, not a site name or a tagline.
