@@ -415,12 +415,12 @@ def initials_avatars(blocks: list[Block], most: int = 3) -> list[str]:
 
 
 # "Mike Woodward's thoughts on AI, data, and analytics.", "Jane Doe's blog"
-_OWN_BLOG = re.compile(r"([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:[a-z]{1,12} )?"
+_OWN_BLOG = re.compile(r"^([A-Z][\w-]{1,20}(?: [A-Z][\w-]{1,20}){1,2})['’]s (?:[a-z]{1,12} )?"
                        r"(?:thoughts|blog|notes|musings|writings|journal)\b")
 
 
 # A masthead's "by Eric Ries" under the blog's name.
-_BY_OWNER = re.compile(r"[Bb]y ([A-Z][\w-]{1,20}(?: [A-Z][\w.-]{0,20}){1,2})$")
+_BY_OWNER = re.compile(r"^[Bb]y ([A-Z][\w-]{1,20}(?: [A-Z][\w.-]{0,20}){1,2})$")
 
 
 def own_blog_owner(lines: list[Block], name_test: NameTest) -> list[str]:
