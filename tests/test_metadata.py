@@ -982,3 +982,12 @@ def test_html_title_without_an_aggregators_source_credit():
             "<span><a href='https://www.latimes.com/'> (latimes.com) </a></span></span> "
             f"<span class='comment-bubble'><a href='#c'>87</a></span></h1>{BODY}</body></html>")
     assert extract_html_metadata(html).title == head
+
+
+def test_html_date_beside_a_far_author_box():
+    story = "".join(f"<p>Paragraph {k} of the story about journals.</p>" for k in range(200))
+    html = (f"<html><head><title>Journal indexing</title></head><body><h1>Journal indexing</h1>{BODY}{story}"
+            "<p>This post was written by Danielle Padula,</p><p>Head of Marketing</p>"
+            "<p>Posted on April 13, 2023</p></body></html>")
+    meta = extract_html_metadata(html)
+    assert (meta.authors, meta.published) == (["Danielle Padula"], "2023-04-13")

@@ -27,7 +27,7 @@ from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
 from .bylines import NameTest, author_bio, distant_byline, initials_avatars, looks_like_name, own_blog_owner
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import distant_dateline, scan_header, settle_numeric
+from .text import date_by_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -651,11 +651,11 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     if not authors:
         authors = _byline_authors(tree, site_names, name_test)
     wide = None
+    marked: dict[int, str] = {}     # lines of a far author box, by position in ``wide``
     if not authors:
         # "Written by Jane Doe" farther down (an author box after the story).
         wide = _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
         if wide[1] is not None:
-            marked: dict[int, str] = {}
             found = clean_authors(distant_byline(wide[0], wide[1], marked, far=_WIDE_AFTER,
                                                  far_test=name_test), site_names)
             # Far from the headline only a plain byline counts: "By Jane Doe",
@@ -667,6 +667,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
                     and _plain_byline(texts[0]) \
                     and not texts[-1].endswith("."):
                 authors = found
+            else:
+                marked.clear()
             if not authors:
                 authors = clean_authors(author_bio(wide[0], wide[1], marked), site_names, own_site=True)
     if not authors:
@@ -695,6 +697,10 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         published = _merge_day(shown, published, modified)
     if not published:
         published = _meta_publish_date(meta)
+    if not published and marked:
+        # The date by the author box far down ("This post was written by ..." /
+        # "Posted on April 13, 2023").
+        published = date_by_byline(wide[0], marked)[0]
     if not published:
         # A dateline farther from the headline ("Posted on ...", a date under
         # the author box), read over a wider window of visible lines.

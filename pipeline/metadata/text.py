@@ -680,12 +680,12 @@ def _site_goes_by(blocks: list[Block], name: str) -> bool:
     return any(squash(h) == key for b in blocks if b.n_links for h in _SOCIAL_HANDLE.findall(b.raw))
 
 
-def _date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
+def date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
     """The date on a byline line or the lines right around it.
 
     >>> from pipeline.segment import segment_text
     >>> blocks = segment_text("# Title here now\\n" + "Body text. " * 20 + "\\nPosted On: January 14 2026\\nBy: Ann Lee")
-    >>> _date_by_byline(blocks, {blocks[-1].index: "byline"})
+    >>> date_by_byline(blocks, {blocks[-1].index: "byline"})
     ('2026-01-14', 2)
     """
     at = {b.index: i for i, b in enumerate(blocks)}
@@ -850,7 +850,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
         # 2024", an author box over "Posted On: ...") dates the post where it stands.
-        published, at = _date_by_byline(blocks, lines)
+        published, at = date_by_byline(blocks, lines)
         if not published:
             published, at = distant_dateline(blocks, ti)
         if at is not None:
