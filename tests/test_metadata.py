@@ -991,3 +991,15 @@ def test_html_date_beside_a_far_author_box():
             "<p>Posted on April 13, 2023</p></body></html>")
     meta = extract_html_metadata(html)
     assert (meta.authors, meta.published) == (["Danielle Padula"], "2023-04-13")
+
+
+@pytest.mark.parametrize("under, want", [
+    ("<p>Luke Kim</p><p>December 17, 2025</p>", "2025-12-17"),
+    # A comment's date, two lines under the commenter's name, dates no page.
+    ("<p>Luke Kim</p><p>commented</p><p>Dec 18, 2025</p>", None),
+])
+def test_html_date_beside_the_authors_name(under, want):
+    story = "".join(f"<p>Paragraph {k} of the story about data.</p>" for k in range(30))
+    html = ("<html><head><title>Introducing the Accelerator</title><meta name='author' content='Luke Kim'></head>"
+            f"<body><h1>Introducing Cayenne: the new accelerator</h1>{BODY}{story}{under}</body></html>")
+    assert extract_html_metadata(html).published == want

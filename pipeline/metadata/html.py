@@ -708,6 +708,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         published = distant_dateline(wide[0], wide[1], bare_ok=False)[0]
     if not published:
         published = date_from_url(page_url) or (normalize_iso(ld.get("created")) if ld.get("is_article") else None)
+    if not published and authors:
+        published = _date_by_name(visible, authors)
 
     site = _first(meta, ("og:site_name",)) or ld.get("publisher") or ld.get("site")
     return Metadata(
@@ -721,6 +723,24 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         section=_first(meta, _SECTION_KEYS) or ld.get("section"),
         tags=_tags(meta, ld),
     )
+
+
+def _date_by_name(visible: str, authors: list[str]) -> str | None:
+    """The date on the line beside the first line that is an author's name
+    ("Luke Kim" / "December 17, 2025"), in the page's first 600 lines.
+
+    >>> _date_by_name("Intro\\nLuke Kim\\nDecember 17, 2025\\nText", ["Luke Kim"])
+    '2025-12-17'
+    """
+    names = {norm(a) for a in authors}
+    lines = [line.strip() for line in visible[:200_000].split("\n") if line.strip()][:600]
+    at = next((i for i, line in enumerate(lines) if len(line) <= 60 and norm(line) in names), None)
+    if at is None:
+        return None
+    # Two lines off, a date may be a comment's ("Jo" / "commented" / "Dec 18, 2025").
+    lo = max(0, at - 1)
+    near = [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[lo:at + 2])]
+    return date_by_byline(near, {at - lo: "byline"})[0]
 
 
 def _meta_publish_date(meta) -> str | None:
