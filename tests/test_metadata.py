@@ -885,8 +885,8 @@ _LONG = _SELF_HOST + "\n\nMore of the story.\n\n" * 10
     # A masthead naming a person the site's social accounts or copyright name.
     ("[Pierce Freeman](/)//" + _SELF_HOST + "\n\n[](https://github.com/piercefreeman)", ["Pierce Freeman"]),
     ("[Pierce Freeman](/)//" + _SELF_HOST, []),
-    ("# Cassidy Williams\n\n## Software Engineer in Chicago" + _SELF_HOST + "\n\n© 2025 Cassidy Williams. Open source.",
-     ["Cassidy Williams"]),
+    ("# Cassidy Williams\n\n## Software Engineer in Chicago" + _SELF_HOST
+     + "\n\n© 2025 Cassidy Williams. Open source.", ["Cassidy Williams"]),
     # A domain ("artmann.se") is no lowercase use of the surname.
     ("[Christoffer Artmann](/)" + _SELF_HOST + " See artmann.se for more.\n\n"
      "[](https://www.instagram.com/christofferartmann/)", ["Christoffer Artmann"]),

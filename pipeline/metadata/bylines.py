@@ -40,8 +40,9 @@ AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
 _AUTHOR_LINK_LINE = re.compile(
     r"^\s{0,3}(?:#{1,6}\s{1,3})?(?:(?:[Bb]y|[Aa]uthor|[Ww]ritten\s[Bb]y):?\s{1,3})?"
     r"\[\s{0,3}([^\[\]\n]{3,80}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})(?:\s{1,3}\"[^\"]{0,120}\")?\s{0,3}\)\s{0,3}$")
-AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|(?:user)?profile|experts?|bylines?"
-                          r"|autor|auteur)(?:[/_?-]|$)|[?&]_?author=|linkedin\.com/in/|/u/", re.IGNORECASE)
+AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|staff|team|(?:user)?profile"
+                          r"|experts?|bylines?|autor|auteur)(?:[/_?-]|$)|[?&]_?author=|linkedin\.com/in/|/u/",
+                          re.IGNORECASE)
 # Words one of which every AUTHOR_PATH match holds.
 _AUTHOR_PATH_WORDS = ("/author", "/blog-", "author=", "/writer", "/contributor", "/people", "/staff", "/team",
                       "/profile", "/userprofile", "/expert", "/byline", "/autor", "/auteur", "linkedin.com/in/", "/u/")
@@ -381,9 +382,8 @@ _LEADING_LINK = re.compile(r"\s{0,3}(?:[*-]\s{1,3})?(?=\[)")
 def _leading_author_link(b: Block) -> list[str]:
     """The name a line opens with when it is a link to the person's author
     page ("[Ann Lee](/authors/ann), senior editor")."""
-    if not b.n_links:
-        return []
-    m = LINK_TEXT_URL.match(b.raw, _LEADING_LINK.match(b.raw).end()) if _LEADING_LINK.match(b.raw) else None
+    lead = _LEADING_LINK.match(b.raw) if b.n_links else None
+    m = LINK_TEXT_URL.match(b.raw, lead.end()) if lead else None
     if not (m and AUTHOR_PATH.search(m.group(2)) and looks_like_name(m.group(1))):
         return []
     return clean_authors([m.group(1)])
@@ -463,7 +463,7 @@ def biography_lines(blocks: list[Block], authors: list[str]) -> list[int]:
     author box's biography ("Jane Doe is a writer who ...", "Jane has ...").
 
     >>> from pipeline.segment import segment_text
-    >>> blocks = segment_text("Jane Doe is here today.\\nJane Doe is a writer based in Leeds; she covers food and travel.")
+    >>> blocks = segment_text("Jane Doe is here today.\\nJane Doe is a writer in Leeds; she covers food and travel.")
     >>> biography_lines(blocks, ["Jane Doe"]), biography_lines(blocks, ["Ann Lee"])
     ([1], [])
     """

@@ -78,8 +78,8 @@ _META_NOT_PUB = re.compile(r"modif|updat|publisher|expir|last")
 _HEAD_BEFORE = 4
 _HEAD_AFTER = 16
 # A byline far from the headline: a capitalised label, then a capitalised name.
-_STRICT_BY = re.compile(r"^(?:(?:Written|Posted|Published|Article|Story|Words)\s{1,3}[Bb]y|By|Authors?|Autor|Von|Par|Por)"
-                        r"\s{0,3}:?\s{0,3}[A-Z].{0,60}$|^Authors?:\s{0,3}[A-Z].{0,120}$"
+_STRICT_BY = re.compile(r"^(?:(?:Written|Posted|Published|Article|Story|Words)\s{1,3}[Bb]y|By|Authors?|Autor|Von"
+                        r"|Par|Por)\s{0,3}:?\s{0,3}[A-Z].{0,60}$|^Authors?:\s{0,3}[A-Z].{0,120}$"
                         r"|^This\s(?:post|article|story|piece)\swas\swritten\sby\s[A-Z].{0,60}$")
 _BY_LABEL_LINES = frozenset({"by", "written by", "author", "authors", "author(s)", "contributor", "contributors",
                              "posted by", "article by", "story by", "words by", "autor", "von", "par", "por"})

@@ -89,8 +89,10 @@ def _titleish(b: Block) -> float:
     >>> from pipeline.segment import segment_line
     >>> _titleish(segment_line(0, "# Russia in Talks to Help Tajikistan", True)) > 1
     True
-    >>> _titleish(segment_line(0, "# Metasploit Wrap-Up 12/19/2025", True)) > 1, _titleish(segment_line(0, "Posted 12/19/2025", True))
-    (True, 0.0)
+    >>> _titleish(segment_line(0, "# Metasploit Wrap-Up 12/19/2025", True)) > 1
+    True
+    >>> _titleish(segment_line(0, "Posted 12/19/2025", True))
+    0.0
     """
     text = b.text
     words = text.split()
