@@ -1003,3 +1003,10 @@ def test_html_date_beside_the_authors_name(under, want):
     html = ("<html><head><title>Introducing the Accelerator</title><meta name='author' content='Luke Kim'></head>"
             f"<body><h1>Introducing Cayenne: the new accelerator</h1>{BODY}{story}{under}</body></html>")
     assert extract_html_metadata(html).published == want
+
+
+def test_html_comment_authors_are_no_bylines():
+    story = "".join(f"<p>Paragraph {k} of the story about games.</p>" for k in range(30))
+    html = ("<html><head><title>Strategy games of 2025</title></head><body><h1>Strategy games of 2025</h1>"
+            f"{BODY}{story}<div class='wp-block-comment-author-name'>Jane Roe</div><p>Great list!</p></body></html>")
+    assert extract_html_metadata(html).authors == []

@@ -406,9 +406,9 @@ def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
             # An author box holding a bio is not a byline.
             if not t or len(t) > (60 if loose else 120):
                 continue
-            # A comment's author ("Jane says:") is no byline.
-            if loose and ("comment" in (node.attributes.get("class") or "").lower()
-                          or t.lower().rstrip(": ").endswith(" says")):
+            # A comment's author ("wp-block-comment-author-name", "Jane says:") is no byline.
+            if "comment" in (node.attributes.get("class") or "").lower() \
+                    or loose and t.lower().rstrip(": ").endswith(" says"):
                 continue
             seen += 1
             names = parse_byline(t, site_names)
