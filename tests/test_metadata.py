@@ -1010,3 +1010,11 @@ def test_html_comment_authors_are_no_bylines():
     html = ("<html><head><title>Strategy games of 2025</title></head><body><h1>Strategy games of 2025</h1>"
             f"{BODY}{story}<div class='wp-block-comment-author-name'>Jane Roe</div><p>Great list!</p></body></html>")
     assert extract_html_metadata(html).authors == []
+
+
+def test_text_far_posted_date_beats_a_far_update():
+    story = "\n\n".join(f"Paragraph {k} of the training plan, with its weeks and its long runs." for k in range(30))
+    text = (f"# Run a Marathon in One Year\n\nBy Dieter Hogen\n\n{story}\n\nUpdated November 23, 2013\n\n"
+            f"{story}\n\n  * Posted July 10, 2004\n")
+    meta = extract_text_metadata(segment_text(text))[0]
+    assert meta.published == "2004-07-10"

@@ -718,7 +718,7 @@ def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
     start = ti + 1 if ti is not None else 0
     after = range(start, min(len(blocks), start + span))
     before = range(start - 2, max(-1, start - 1 - span), -1) if ti is not None else range(0)
-    bare = None
+    bare = update = None
     for order in (after, before):
         for i in order:
             text = blocks[i].text
@@ -729,11 +729,14 @@ def distant_dateline(blocks: list[Block], ti: int | None, span: int = 150,
                 continue
             if _PUB_WORD.search(text) or _MOD_WORD.search(text) \
                     or len(_WORDS.findall(text)) <= 4 and _after_label(blocks, i) or _dated_byline(text):
-                return dl[0], i
+                if dl[1] == "published":
+                    return dl[0], i
+                # "Updated November 23, 2013": a "Posted July 10, 2004" further on is the one.
+                update = update or (dl[0], i)
             if bare_ok and bare is None and (len(_WORDS.findall(_TIME.sub(" ", text))) <= 4
                                              or _LED_BY_DATE.match(text)):
                 bare = (dl[0], i)
-    return bare if bare else (None, None)
+    return update or bare or (None, None)
 
 
 def _dated_byline(text: str) -> bool:
