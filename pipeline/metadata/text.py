@@ -682,6 +682,9 @@ def _site_goes_by(blocks: list[Block], name: str) -> bool:
     return any(squash(h) == key for b in blocks if b.n_links for h in _SOCIAL_HANDLE.findall(b.raw))
 
 
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
 def date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | None, int | None]:
     """The date on a byline line or the lines right around it.
 
@@ -689,6 +692,9 @@ def date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | No
     >>> blocks = segment_text("# Title here now\\n" + "Body text. " * 20 + "\\nPosted On: January 14 2026\\nBy: Ann Lee")
     >>> date_by_byline(blocks, {blocks[-1].index: "byline"})
     ('2026-01-14', 2)
+    >>> blocks = segment_text("[Tom](/author/tom/)2024-04-18T13:00:39+00:00March 22nd, 2024|[Reviews](/c/r/)")
+    >>> date_by_byline(blocks, {0: "byline"})
+    ('2024-03-22', 0)
     """
     at = {b.index: i for i, b in enumerate(blocks)}
     for idx, label in lines.items():
@@ -701,6 +707,9 @@ def date_by_byline(blocks: list[Block], lines: dict[int, str]) -> tuple[str | No
             text = blocks[j].text
             if j == i:      # the byline itself: any date on its start (tags may follow)
                 found = find_date_span(text[:300])
+                shown = found and _ISO_STAMP.match(text, found[0]) and find_date_span(text[found[1]:found[1] + 40])
+                if shown and shown[0] == 0:
+                    found = shown   # "2024-04-18T13:00:39+00:00March 22nd, 2024": a hidden stamp, then the date shown
                 dl = (found[2], "published") if found else None
             else:
                 dl = _dateline(text) if len(text) <= 300 else None
