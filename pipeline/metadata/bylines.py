@@ -459,7 +459,7 @@ def _byline_at(blocks: list[Block], i: int) -> tuple[list[str], tuple[int, ...]]
 
 
 def biography_lines(blocks: list[Block], authors: list[str]) -> list[int]:
-    """Positions of the paragraphs that introduce one of ``authors``: an
+    """Positions of the kept paragraphs that introduce one of ``authors``: an
     author box's biography ("Jane Doe is a writer who ...", "Jane has ...").
 
     >>> from pipeline.segment import segment_text
@@ -472,13 +472,11 @@ def biography_lines(blocks: list[Block], authors: list[str]) -> list[int]:
         return []
     initials = {k[0] for k in keys}
     out = []
-    for i, b in enumerate(blocks):
-        text = b.text
-        if len(text) < 40 or text[:1] not in initials:
-            continue
-        words = len(text.split())
-        if 8 <= words <= 150 and any(text.startswith(k + " ") and text[len(k) + 1:].split(" ", 1)[0] in _BIO_VERBS
-                                     for k in keys):
+    # (One pass of cheap tests over the kept lines; the rest only for the few that pass.)
+    for i in [i for i, b in enumerate(blocks) if b.keep and b.text[:1] in initials and len(b.text) >= 40]:
+        text = blocks[i].text
+        if 8 <= len(text.split()) <= 150 and any(
+                text.startswith(k + " ") and text[len(k) + 1:].split(" ", 1)[0] in _BIO_VERBS for k in keys):
             out.append(i)
     return out
 

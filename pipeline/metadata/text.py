@@ -858,9 +858,8 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     if not authors:
         authors = _masthead_owner(blocks, name_test) or initials_avatars(blocks)
     meta.authors = drop_site_credit(authors, hints.get("url"))
-    kept = [b for b in blocks if b.keep]
-    for i in biography_lines(kept, meta.authors):
-        lines.setdefault(kept[i].index, "author biography")
+    for i in biography_lines(blocks, meta.authors):
+        lines.setdefault(blocks[i].index, "author biography")
     if not published and not modified:
         # A byline found far from the headline ("[Jane](/blog?author=1)March 11,
         # 2024", an author box over "Posted On: ...") dates the post where it stands.
