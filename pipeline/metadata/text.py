@@ -274,12 +274,22 @@ def _byline_names(b: Block) -> list[str] | None:
     ['Ash Vard']
     >>> _byline_names(segment_line(0, "12/19/2025 • [Friday Notes](/notes) • [Ann Lee](/profile/ann-lee)", True))
     ['Ann Lee']
+    >>> _byline_names(segment_line(0, "[109 Comments](/p#comments) | [Jill Winger](/author/jill) | Updated: Mar 11, 2019",
+    ...                            True))
+    ['Jill Winger']
     """
     if b.n_links == 1 and "](" in b.raw:
         linked = linked_author_line(b)     # "[Jane Doe](/author/jdoe)"
         if linked:
             return linked
-    return _linked_first(b, _byline_names_of_text(b))
+    names = _byline_names_of_text(b)
+    if names is None and b.n_links and "](" in b.raw and len(b.text) <= 200 and find_date_span(b.text):
+        # A dateline whose fields the text alone does not tell apart: "[109
+        # Comments](#comments) | [Jill Winger](/author/jill) | Last Updated: ...".
+        names = [t for t, url in LINK_TEXT_URL.findall(b.raw) if AUTHOR_PATH.search(url) and looks_like_name(t)
+                 and not CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
+        return clean_authors(names) or None
+    return _linked_first(b, names)
 
 
 def _linked_first(b: Block, names: list[str] | None) -> list[str] | None:
