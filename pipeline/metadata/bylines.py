@@ -475,10 +475,18 @@ def biography_lines(blocks: list[Block], authors: list[str]) -> list[int]:
     # (One pass of cheap tests over the kept lines; the rest only for the few that pass.)
     for i in [i for i, b in enumerate(blocks) if b.keep and b.text[:1] in initials and len(b.text) >= 40]:
         text = blocks[i].text
-        if 8 <= len(text.split()) <= 150 and any(
-                text.startswith(k + " ") and text[len(k) + 1:].split(" ", 1)[0] in _BIO_VERBS for k in keys):
+        if 8 <= len(text.split()) <= 150 and any(_opens_biography(text, k) is not None for k in keys):
             out.append(i)
     return out
+
+
+def _opens_biography(text: str, name: str) -> str | None:
+    """What follows ``name`` when ``text`` opens with it and a biography verb
+    ("Jane Doe is a writer ..." -> "is a writer ..."), else None."""
+    if not text.startswith(name + " "):
+        return None
+    rest = text[len(name) + 1:]
+    return rest if rest.split(" ", 1)[0] in _BIO_VERBS else None
 
 
 def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 150) -> list[str]:
@@ -504,13 +512,8 @@ def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 
             bio = nxt.text
             if len(bio) < 60:
                 continue
-            if bio.startswith(text + " "):
-                rest = bio[len(text) + 1:]
-            elif bio.startswith(first + " "):
-                rest = bio[len(first) + 1:]
-            else:
-                continue
-            if rest.split(" ", 1)[0] in _BIO_VERBS and _BIO_WORDS.search(rest):
+            rest = _opens_biography(bio, text if bio.startswith(text + " ") else first)
+            if rest is not None and _BIO_WORDS.search(rest):
                 names = clean_authors([text])
                 if names:
                     lines[b.index] = "byline"

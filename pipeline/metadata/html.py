@@ -25,7 +25,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
 from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
-from .bylines import NameTest, author_bio, distant_byline, initials_avatars, looks_like_name, own_blog_owner
+from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
+                      own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
 from .text import date_by_byline, distant_dateline, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
@@ -81,8 +82,9 @@ _HEAD_AFTER = 16
 _STRICT_BY = re.compile(r"^(?:(?:Written|Posted|Published|Article|Story|Words)\s{1,3}[Bb]y|By|Authors?|Autor|Von"
                         r"|Par|Por)\s{0,3}:?\s{0,3}[A-Z].{0,60}$|^Authors?:\s{0,3}[A-Z].{0,120}$"
                         r"|^This\s(?:post|article|story|piece)\swas\swritten\sby\s[A-Z].{0,60}$")
-_BY_LABEL_LINES = frozenset({"by", "written by", "author", "authors", "author(s)", "contributor", "contributors",
-                             "posted by", "article by", "story by", "words by", "autor", "von", "par", "por"})
+# The text path's "By" labels less five the HTML path has never taken as a
+# label line: derived, so a label added to the text path reaches this one too.
+_BY_LABEL_LINES = BY_LABELS - {"post by", "auteur", "автор", "door", "di"}
 # The wider window read for a dateline when nothing nearer dates the page.
 _WIDE_BEFORE = 40
 _WIDE_AFTER = 400
@@ -547,6 +549,11 @@ def _lines_around(text: str, at: int, before: int, after: int) -> tuple[list[str
     return head + [" ".join(text[start:end].split())] + tail, len(head)
 
 
+def _line_blocks(lines: list[str]) -> list[Block]:
+    """Blocks of visible-text lines, numbered from 0, to read as scraped text."""
+    return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines)]
+
+
 def _header_blocks(text: str, title: str | None, before: int = _HEAD_BEFORE,
                    after: int = _HEAD_AFTER) -> tuple[list[Block], int | None]:
     """Blocks around the visible headline and the headline's position among them."""
@@ -560,7 +567,7 @@ def _header_blocks(text: str, title: str | None, before: int = _HEAD_BEFORE,
             end = text.find("\n", at)
             if " ".join(text[start:end if end >= 0 else len(text)].split()) == want:
                 lines, ti = _lines_around(text, at, before, after)
-                return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines)], ti
+                return _line_blocks(lines), ti
             at = text.find(want, at + len(want))
             if at > 300_000:
                 break
@@ -580,9 +587,9 @@ def _header_blocks(text: str, title: str | None, before: int = _HEAD_BEFORE,
         elif len(lines) > ti + after:
             break
     if ti is None:
-        return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[:200])], None
+        return _line_blocks(lines[:200]), None
     lo = max(0, ti - before)
-    return [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[lo:])], ti - lo
+    return _line_blocks(lines[lo:]), ti - lo
 
 
 def _merge_day(shown: str, published: str | None, modified: str | None) -> str:
@@ -679,8 +686,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     if not authors:
         # As on a text page: a tagline saying whose blog it is ("Mike
         # Woodward's thoughts on AI"), initials avatars over names.
-        first = [line for line in visible[:2000].split("\n") if line.strip()][:3]
-        authors = own_blog_owner([Block(index=i, raw=t, text=t.strip()) for i, t in enumerate(first)], name_test)
+        first = [line.strip() for line in visible[:2000].split("\n") if line.strip()][:3]
+        authors = own_blog_owner(_line_blocks(first), name_test)
         if not authors:
             wide = wide or _header_blocks(visible, raw_title, _WIDE_BEFORE, _WIDE_AFTER)
             authors = initials_avatars(wide[0])
@@ -739,7 +746,7 @@ def _date_by_name(visible: str, authors: list[str]) -> str | None:
         return None
     # Two lines off, a date may be a comment's ("Jo" / "commented" / "Dec 18, 2025").
     lo = max(0, at - 1)
-    near = [Block(index=i, raw=t, text=t) for i, t in enumerate(lines[lo:at + 2])]
+    near = _line_blocks(lines[lo:at + 2])
     return date_by_byline(near, {at - lo: "byline"})[0]
 
 

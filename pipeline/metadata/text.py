@@ -286,10 +286,16 @@ def _byline_names(b: Block) -> list[str] | None:
     if names is None and b.n_links and "](" in b.raw and len(b.text) <= 200 and find_date_span(b.text):
         # A dateline whose fields the text alone does not tell apart: "[109
         # Comments](#comments) | [Jill Winger](/author/jill) | Last Updated: ...".
-        names = [t for t, url in LINK_TEXT_URL.findall(b.raw) if AUTHOR_PATH.search(url) and looks_like_name(t)
-                 and not CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
-        return clean_authors(names) or None
+        return clean_authors([t for t, _ in _author_links(b.raw, LINK_TEXT_URL.findall(b.raw))
+                              if looks_like_name(t)]) or None
     return _linked_first(b, names)
+
+
+def _author_links(raw: str, links: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The ``(text, url)`` links of the line ``raw`` that point at author
+    pages and follow no credit ("Reviewed by [X](/experts/x)" is a reviewer's)."""
+    return [(t, url) for t, url in links if AUTHOR_PATH.search(url)
+            and not CREDIT_BEFORE.search(raw[max(0, raw.find(t) - 40):raw.find(t)])]
 
 
 def _linked_first(b: Block, names: list[str] | None) -> list[str] | None:
@@ -303,9 +309,8 @@ def _linked_first(b: Block, names: list[str] | None) -> list[str] | None:
     ['Brian Truitt']
     """
     if names and b.n_links and "](" in b.raw:
-        links = [(n.group(1), n.group(2)) for n in LINK_TEXT_URL.finditer(b.raw)]
-        linked = [t for t, url in links if AUTHOR_PATH.search(url)
-                  and not CREDIT_BEFORE.search(b.raw[max(0, b.raw.find(t) - 40):b.raw.find(t)])]
+        links = LINK_TEXT_URL.findall(b.raw)
+        linked = [t for t, _ in _author_links(b.raw, links)]
         keys = {squash(x) for x in linked}
         names = [n for n in names if squash(n) in keys] or (linked and clean_authors(linked)) or names
         # "[Sides](/category/sides/), [Sourdough](/category/sourdough/) · Dec 9": sections, not people.
