@@ -1018,3 +1018,21 @@ def test_text_far_posted_date_beats_a_far_update():
             f"{story}\n\n  * Posted July 10, 2004\n")
     meta = extract_text_metadata(segment_text(text))[0]
     assert meta.published == "2004-07-10"
+
+
+TEXT_STORY = "\n\n".join(f"Paragraph {k} of the story, which tells its readers how the tests were run, what they "
+                         "found and why it matters to anyone who maintains a large suite of them." for k in range(12))
+
+
+def test_text_title_is_no_role_line_under_the_byline():
+    text = ("Scaling Go Testing with Contract and Scenario Mocks\n\n"
+            "Mocks aren't the enemy; bad tests are. We scale Go testing with pairs of tests.\n\n"
+            f"By Preetam Jinka\n\nCo-founder and Chief Architect\n\nDec 17, 2025\n\n6 min read\n\n{TEXT_STORY}")
+    meta = extract_text_metadata(segment_text(text))[0]
+    assert (meta.title, meta.authors) == ("Scaling Go Testing with Contract and Scenario Mocks", ["Preetam Jinka"])
+
+
+def test_text_title_is_no_line_of_fields_ending_in_a_reading_time():
+    text = ("The Ultimate Car Maintenance Checklist | Bridgestone Tires\n\n"
+            f"###### Bridgestone Team | 5 min read\n\n{TEXT_STORY}")
+    assert extract_text_metadata(segment_text(text))[0].title == "The Ultimate Car Maintenance Checklist"

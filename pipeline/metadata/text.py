@@ -168,7 +168,7 @@ def _walk_back(blocks: list[Block], body: int) -> int | None:
     # byline/dateline/field lines that sit between headline and body.
     for i in range(body - 1, max(-1, body - 16), -1):
         b = blocks[i]
-        if _is_meta_line(b):
+        if _is_meta_line(b) or i and _role_line(b.text) and BYLINE.match(blocks[i - 1].text):
             continue
         seen += 1
         if seen > 6:
@@ -441,17 +441,28 @@ def _name_over_role(b: Block, nxt: Block) -> list[str]:
     text = b.text.strip(" #")
     if (b.heading and b.heading < 3) or (b.n_links and not _may_be_name_line(b)) or not looks_like_name(text):
         return []
-    role = nxt.text.strip(" ,")
-    words = [w.lower().strip(".,&()") for w in role.replace("-", " ").split()]
-    if not 1 <= len(words) <= 8 or len(role) > 60 or _DIGIT.search(role) or role[-1:] in ".!?" \
-            or not role[:1].isupper() or not any(w in ROLE_WORDS for w in words):
+    if not _role_line(nxt.text):
         return []
     return clean_authors([text])
 
 
+def _role_line(text: str) -> bool:
+    """A person's role under their name ("Co-Founder & Marketing Director")."""
+    role = text.strip(" ,")
+    words = [w.lower().strip(".,&()") for w in role.replace("-", " ").split()]
+    return (1 <= len(words) <= 8 and len(role) <= 60 and not _DIGIT.search(role) and role[-1:] not in ".!?"
+            and role[:1].isupper() and any(w in ROLE_WORDS for w in words))
+
+
 def _field_line(b: Block) -> bool:
     text = b.text
-    return bool(len(text) <= 120 and (_FIELD.match(text) or _READ_TIME.match(text)))
+    if len(text) > 120:
+        return False
+    if _FIELD.match(text) or _READ_TIME.match(text):
+        return True
+    # "Bridgestone Team | 5 min read": the reading time ends a line of fields.
+    tail = text.rpartition("|")[2].strip()
+    return bool(tail and _READ_TIME.match(tail))
 
 
 def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
