@@ -1036,3 +1036,15 @@ def test_text_title_is_no_line_of_fields_ending_in_a_reading_time():
     text = ("The Ultimate Car Maintenance Checklist | Bridgestone Tires\n\n"
             f"###### Bridgestone Team | 5 min read\n\n{TEXT_STORY}")
     assert extract_text_metadata(segment_text(text))[0].title == "The Ultimate Car Maintenance Checklist"
+
+
+def test_text_headline_may_link_to_its_post():
+    text = f"# [Cory's Blog](/)\n\n# [A brief intro to git](https://coryd.dev/posts/2025/intro-git)\n\nDec 1, 2025\n\n{TEXT_STORY}"
+    assert extract_text_metadata(segment_text(text))[0].title == "A brief intro to git"
+
+
+@pytest.mark.parametrize("logo", ["# [Yoga Pathways](/)", "# [Yoga Pathways](https://yogapathways.org/)",
+                                  "# [Yoga Pathways](home \"Yoga Pathways\")"])
+def test_text_logo_linking_home_is_no_headline(logo):
+    text = f"{logo}\n\n## Yoga Won't Fix the Plumbing, But It Might Save Your Sanity\n\n{TEXT_STORY}"
+    assert extract_text_metadata(segment_text(text))[0].title == "Yoga Won't Fix the Plumbing, But It Might Save Your Sanity"

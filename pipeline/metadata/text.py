@@ -83,6 +83,21 @@ def _first_body(blocks: list[Block], start: int = 0) -> int | None:
     return None
 
 
+_LINK_TARGET = re.compile(r"\]\(\s*(?:https?://[^/\s)]+)?(/?[^\s)]*)")
+
+
+def _linked_headline(b: Block) -> bool:
+    """An h1 that is one link to a page other than the home page: the
+    headline linking to its post ("# [A brief intro](/posts/intro)"), not a
+    logo ("# [Yoga Pathways](/)").
+    """
+    if b.heading != 1 or b.n_links != 1:
+        return False
+    m = _LINK_TARGET.search(b.raw)
+    path = m.group(1).strip("/#").lower() if m else ""
+    return bool(path) and path.partition(".")[0] not in ("home", "index")
+
+
 def _titleish(b: Block) -> float:
     """How much a block looks like a headline (0 = not at all).
 
@@ -98,7 +113,7 @@ def _titleish(b: Block) -> float:
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250 or b.list_depth:
         return 0.0
-    if b.link_chars * 2 >= len(text):
+    if b.link_chars * 2 >= len(text) and not _linked_headline(b):
         return 0.0
     if _FIELD.match(text):
         return 0.0
