@@ -386,6 +386,12 @@ def test_html_author_class_element():
     ("By Jane DoeMarch 5, 2024 | 6 comments", "2024-03-05"),
     ("Mar 27, 20255 mins", "2025-03-27"),
     ("May 2nd 202511 mins", "2025-05-02"),
+    ("January 14, 202620 Mins Read", "2026-01-14"),
+    # A clock time glued to the year, as scraped inline elements are.
+    ("Originally published November 9, 202211:01 AM ET", "2022-11-09"),
+    ("Updated on 19-Dec-2025", "2025-12-19"),
+    ("Published on 25.Jun.2019  in Vol 7", "2019-06-25"),
+    ("Revision 20231-5 of the form", None),
     ("02-12-2025", "2025-12-02"),
     ("2023 Jan 7;15(1):e33475", "2023-01-07"),
     ("05/01/2024", "2024-05-01"),

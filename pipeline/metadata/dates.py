@@ -64,15 +64,16 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?\s?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
-# The end of a year: no digit follows, except a glued read time ("20255 mins").
-_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\s?min))"
+# The end of a year: no digit follows, except a glued read time or clock time
+# ("20255 mins", "November 9, 202211:01 AM ET").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\s?[Mm]in|\d{1,2}:\d\d))"
 # "July 11, 2021", "Jul. 11th 2021"; also glued to a name before it, as scraped
 # inline elements are ("Jane DoeMarch 5, 2024"): a capital after a lowercase letter.
 _MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH_WORD
                   + r"\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?[,.]?\s{1,3}(\d{4})" + _YEAR_END)
-# "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г."
-_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
-                  + r"\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})" + _YEAR_END)
+# "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г.", "19-Dec-2025", "25.Jun.2019"
+_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?[.-]?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
+                  + r"(?:\.?,?\s{1,3}|[.-])(?:de\s{1,3})?(\d{4})" + _YEAR_END)
 # "2023 Jan 7" (citation meta, PubMed style)
 _YMD_NAME = re.compile(r"(?<!\d)(\d{4})\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?![\d:])")
 # "11.07.2021", "11/07/2021", "11-07-2021", "2021/07/11"
