@@ -1054,3 +1054,10 @@ def test_text_headline_may_link_to_its_post():
 def test_text_logo_linking_home_is_no_headline(logo):
     text = f"{logo}\n\n## Yoga Won't Fix the Plumbing, But It Might Save Your Sanity\n\n{TEXT_STORY}"
     assert extract_text_metadata(segment_text(text))[0].title == "Yoga Won't Fix the Plumbing, But It Might Save Your Sanity"
+
+
+def test_text_update_and_first_publication_on_one_line():
+    text = ("# Tips for the cold season\n\n"
+            "Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET\n\n" + TEXT_STORY)
+    meta = extract_text_metadata(segment_text(text))[0]
+    assert (meta.published, meta.modified) == ("2022-11-09", "2022-11-11")

@@ -263,6 +263,24 @@ def _dateline(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _published_later_on(text: str) -> str | None:
+    """The day of a second date on an update's line, when a publication word
+    comes before it.
+
+    >>> _published_later_on("Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022")
+    '2022-11-09'
+    >>> _published_later_on("Updated: Dec 4, 2025 | Dec 5, 2025") is None
+    True
+    """
+    first = find_date_span(text)
+    if not first:
+        return None
+    second = find_date_span(text[first[1]:])
+    if second and _PUB_WORD.search(text, first[1], first[1] + second[0]):
+        return second[2]
+    return None
+
+
 def _by_name_before(tail: str) -> bool:
     """True if ``tail`` ends with "by Jane Doe (on)", the text before a date.
 
@@ -532,6 +550,10 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
             elif kind == "modified" and not modified:
                 modified = day
                 dateline_at = i if dateline_at is None else dateline_at
+                # "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022"
+                first_published = _published_later_on(b.text)
+                if first_published and not published:
+                    published = first_published
             lines.setdefault(b.index, "publication date line" if kind == "published" else "update date line")
         elif _field_line(b):
             lines.setdefault(b.index, "metadata field line")
