@@ -558,8 +558,9 @@ def _link_end(buf, i, n, table, image):
 
 @njit(cache=True, nogil=True)
 def _flatten(src, n, dst, table):
-    """Images removed, then links replaced by their stripped labels: the
-    length written to ``dst``, the number of links and their label characters."""
+    """Images removed, then links replaced by their stripped labels (a
+    stripped edge leaves one space): the length written to ``dst``, the number
+    of links and their label characters."""
     # images, in place into dst
     m = 0
     i = 0
@@ -581,12 +582,21 @@ def _flatten(src, n, dst, table):
         if dst[i] == _OPEN:
             end, a, b = _link_end(dst, i, m, table, False)
             if end >= 0:
+                a0, b0 = a, b
                 while a < b and _is(table, dst[a], SEG_SPACE):
                     a += 1
                 while b > a and _is(table, dst[b - 1], SEG_SPACE):
                     b -= 1
+                # "plans[ in our app](u)" reads "plans in our app": the space
+                # at a label's edge still parts it from the words around it.
+                if a > a0:
+                    src[out] = 32
+                    out += 1
                 for j in range(a, b):
                     src[out] = dst[j]
+                    out += 1
+                if b < b0:
+                    src[out] = 32
                     out += 1
                 links += 1
                 label_chars += b - a

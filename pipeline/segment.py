@@ -7,9 +7,11 @@ non-blank line becomes a ``Block``; its ``text`` is what a reader sees:
 - a heading ``^\\s{0,3}(#{1,6})\\s+`` or list marker ``^(\\s*)(?:[*+\\-•·]|\\d{1,3}[.)])\\s+``
   is removed and noted (level; depth = 1 + half the indentation, tabs as 4);
 - images ``![alt](url)`` are removed (alt text is not body text), then links
-  ``[label](url "title")`` become their label, stripped; a label may hold
-  brackets one level deep, a URL no spaces except before a quoted title, and
-  neither backtracks, so a line of unclosed ``[`` or ``(`` costs linear time;
+  ``[label](url "title")`` become their label, stripped (a stripped edge
+  leaves one space: ``plans[ in our app](u)`` reads "plans in our app"); a
+  label may hold brackets one level deep, a URL no spaces except before a
+  quoted title, and neither backtracks, so a line of unclosed ``[`` or ``(``
+  costs linear time;
 - backslash escapes of markdown punctuation are undone, ``**strong**`` and
   ``__strong__`` unwrapped, whitespace runs made one space, and a whole line in
   single ``*emphasis*`` (a scraped byline) unwrapped.
