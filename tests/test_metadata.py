@@ -1061,3 +1061,11 @@ def test_text_update_and_first_publication_on_one_line():
             "Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET\n\n" + TEXT_STORY)
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.published, meta.modified) == ("2022-11-09", "2022-11-11")
+
+
+def test_text_date_by_another_copy_of_the_headline():
+    # A page laid out twice: the copy with the article under it shows only the update.
+    text = ("# Best Residential Movers in NYC\n\nSupermove\n\nFebruary 8, 2022\n\n" + "[Blog](/blog)\n\n" * 12 +
+            "# Best Residential Movers in NYC\n\nSupermove\n\nLast update:\n\nJuly 16, 2025\n\n" + TEXT_STORY)
+    meta = extract_text_metadata(segment_text(text))[0]
+    assert (meta.published, meta.modified) == ("2022-02-08", "2025-07-16")

@@ -175,6 +175,14 @@ def find_title(blocks: list[Block], hint: str | None = None) -> int | None:
     return _walk_back(blocks, body)
 
 
+def _headline_copies(blocks: list[Block], ti: int, span: int = 120) -> list[int]:
+    """Positions of other headings with the headline's text, nearest first."""
+    text = blocks[ti].text
+    near = range(max(0, ti - span), min(len(blocks), ti + span))
+    return sorted((j for j in near if j != ti and blocks[j].heading and blocks[j].text == text),
+                  key=lambda j: abs(j - ti))
+
+
 def _walk_back(blocks: list[Block], body: int) -> int | None:
     """The most headline-like short line just before the paragraph at ``body``."""
     best, best_score = None, 0.0
@@ -910,6 +918,15 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         meta.title = hints["title"]
     name_test = NameTest(blocks)    # joins the page's text once, if a test needs it
     authors, published, modified, lines = scan_header(blocks, ti, bare_name_test=name_test)
+    if ti is not None and not published:
+        # A page laid out twice (a mobile and a desktop header) may date only
+        # one copy of its headline: "Supermove" / "February 8, 2022" over the
+        # first, "Last update:" / "July 16, 2025" over the second.
+        for j in _headline_copies(blocks, ti):
+            _, published, _, copy_lines = scan_header(blocks, j, bare_names=False)
+            if published:
+                lines.update((k, v) for k, v in copy_lines.items() if v == "publication date line")
+                break
     if ti is not None:
         lines[blocks[ti].index] = "title line"
     if not authors and hints.get("url"):
