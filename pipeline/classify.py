@@ -158,6 +158,12 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
                 # What the model dropped down here are teasers, not captions.
                 blocks[i].category = "related"
                 blocks[i].reason += "; " + after
+    for i, label in _under_label(blocks, verdicts):
+        if keep[i] and not forced[i]:
+            keep[i] = False
+            if apply:
+                cat = verdicts[label].category
+                blocks[i].drop(cat, f"lexicon: under a '{blocks[label].text.strip()}' label (line {label + 1})")
     for i in _title_lines(blocks, keep):
         if forced[i]:
             continue
@@ -165,6 +171,27 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         if apply:
             blocks[i].drop("metadata", "title: short unpunctuated line just before the article text")
     return np.array(keep, np.bool_)
+
+
+LABELLED = frozenset({"disclaimer"})   # categories whose bare label heads a run of their text
+LABEL_RUN = 3                          # paragraphs a label may head
+
+
+def _under_label(blocks: list[Block], verdicts) -> list[tuple[int, int]]:
+    """``(row, label row)`` for the paragraphs right under a bare category
+    label: "Disclaimer:" / "As a service to our readers, ..." is a disclaimer
+    though its own words name none.
+    """
+    out = []
+    for i in [i for i, v in enumerate(verdicts) if v is not None and v.category in LABELLED]:
+        if len(blocks[i].text.split()) > 3:
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + LABEL_RUN)):
+            b = blocks[j]
+            if b.heading or len(b.text) < 40 or verdicts[j] is not None:
+                break
+            out.append((j, i))
+    return out
 
 
 END_MIN_WORDS = 80     # article words that must come before an end marker

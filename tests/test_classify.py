@@ -366,3 +366,16 @@ def test_any_text_gets_a_decision_with_reasons():
             assert b.keep or (b.category and b.reason)
 
     check()
+
+
+def test_paragraphs_under_a_disclaimer_label_are_the_disclaimer():
+    blocks = segment_text("Regular exercise eases mild depression, a review of ninety trials finds this week.\n\n"
+                          "## Disclaimer:\n\nAs a service to our readers, Example Health gives access to its library "
+                          "of archived content.\n\nNo content on this site should ever be used as a substitute for "
+                          "advice from your doctor.\n\n## How the review was done\n\nThe authors pooled the trials, "
+                          "which ran from a few weeks to a year.")
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.ones(len(blocks)), hits, context=True)
+    assert keep.tolist() == [True, False, False, False, True, True]
+    assert [b.category for b in blocks[1:4]] == ["disclaimer"] * 3
+    assert "under a 'Disclaimer:' label" in blocks[2].reason
