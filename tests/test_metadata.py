@@ -1069,3 +1069,15 @@ def test_text_date_by_another_copy_of_the_headline():
             "# Best Residential Movers in NYC\n\nSupermove\n\nLast update:\n\nJuly 16, 2025\n\n" + TEXT_STORY)
     meta = extract_text_metadata(segment_text(text))[0]
     assert (meta.published, meta.modified) == ("2022-02-08", "2025-07-16")
+
+
+@pytest.mark.parametrize("footer, named, want", [
+    ("© 2025 Toby Hede. All rights reserved.", 0, ["Toby Hede"]),
+    # A brand: in capitals, or named all over its own page.
+    ("© ROYAL CANIN® SAS 2026. All rights reserved.", 0, []),
+    ("© 1998–2025 Noble Desktop - [Privacy & Terms](/privacy)", 6, []),
+])
+def test_text_copyright_holder_of_a_page_without_byline(footer, named, want):
+    story = TEXT_STORY + "".join(f"\n\nA course at {footer.split(' - ')[0][12:]} number {k}." for k in range(named))
+    text = f"# Notes on running Postgres yourself\n\n{story}\n\n{footer}\n"
+    assert extract_text_metadata(segment_text(text))[0].authors == want

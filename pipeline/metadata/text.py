@@ -743,6 +743,23 @@ _SOCIAL_HANDLE = re.compile(r"\((?:https?://)?(?:www\.)?(?:github\.com|twitter\.
                             r"linkedin\.com/in|youtube\.com)/@?([\w.-]{3,40})/?\)", re.IGNORECASE)
 
 
+def _copyright_person(blocks: list[Block], name_test: NameTest, most: int = 5) -> list[str]:
+    """The person holding the page's copyright ("© 2025 Toby Hede."): on a
+    page with no byline, a one-person site's owner. Not a brand in capitals
+    ("© ROYAL CANIN® SAS"), nor one the page keeps naming ("Noble Desktop",
+    19 times: its courses, its menus).
+    """
+    for b in blocks[-15:]:
+        if "©" in b.text or "opyright" in b.text:
+            name = copyright_name(b.text)
+            words = name.split() if name else []
+            if 2 <= len(words) <= 3 and name_cased(words) and starts_with_given_name(name) and name_test(name) \
+                    and name_test.lowercase_free(words[1:]) \
+                    and sum(name in x.text for x in blocks) <= most:
+                return clean_authors([name])
+    return []
+
+
 def _site_goes_by(blocks: list[Block], name: str) -> bool:
     """True if the page's copyright holder, or a social account it links to,
     is ``name`` ("© 2025 Cassidy Williams", "github.com/piercefreeman")."""
@@ -936,7 +953,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
         if owner and name_test.lowercase_free(owner[0].split()[1:]):
             authors = owner
     if not authors:
-        authors = _masthead_owner(blocks, name_test) or initials_avatars(blocks)
+        authors = _masthead_owner(blocks, name_test) or initials_avatars(blocks) or _copyright_person(blocks, name_test)
     meta.authors = drop_site_credit(authors, hints.get("url"))
     for i in biography_lines(blocks, meta.authors):
         lines.setdefault(blocks[i].index, "author biography")
