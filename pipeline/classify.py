@@ -206,12 +206,27 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     """
     words = 0
     counted = 0     # words of the kept blocks before this one
-    for i in [i for i, v in enumerate(verdicts) if v is not None and v.phrase in lexicon.END_MARKERS]:
+    for i in [i for i, v in enumerate(verdicts) if v is not None and v.phrase in lexicon.END_MARKERS
+              and not _cross_link(blocks[i].text, v.phrase)]:
         words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
         counted = i
         if words >= END_MIN_WORDS:
             return i
     return None
+
+
+def _cross_link(text: str, phrase: str) -> bool:
+    """A marker phrase that introduces one story inside the article ("Related:
+    Best Fitness Trackers", "Read more: Garmin Forerunner 970 review"), not a
+    list of them after it.
+
+    >>> _cross_link("Related: Best Fitness Trackers", "related"), _cross_link("Related stories", "related stories")
+    (True, False)
+    """
+    low = text.lower()
+    at = low.find(phrase)
+    rest = low[at + len(phrase):].lstrip() if at >= 0 else ""
+    return rest.startswith(":") and len(rest[1:].split()) >= 2
 
 
 _NOT_TITLE_END = frozenset('.!?:;,…"”')

@@ -379,3 +379,16 @@ def test_paragraphs_under_a_disclaimer_label_are_the_disclaimer():
     assert keep.tolist() == [True, False, False, False, True, True]
     assert [b.category for b in blocks[1:4]] == ["disclaimer"] * 3
     assert "under a 'Disclaimer:' label" in blocks[2].reason
+
+
+@pytest.mark.parametrize("marker, after_kept", [
+    ("Related: Best Fitness Trackers", True),            # one story linked from inside the article
+    ("Read more: Garmin Forerunner 970 review", True),
+    ("Related stories", False),                          # the list after the article
+])
+def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    blocks = segment_text("\n\n".join([para] * 5 + [marker] + [para.replace("watch", "strap")] * 2))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.full(len(blocks), 0.8), hits, context=True)
+    assert keep.tolist()[6:] == [after_kept] * 2
