@@ -158,6 +158,14 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
                 # What the model dropped down here are teasers, not captions.
                 blocks[i].category = "related"
                 blocks[i].reason += "; " + after
+    refs = _reference_list(blocks, keep)
+    if refs is not None:
+        why_refs = f"a reference list (under '{blocks[refs].text.strip(' #*:')}', line {refs + 1})"
+        for i in range(refs, len(blocks)):
+            if keep[i] and not forced[i] and (i == refs or p_list[i] < END_KEEP_P):
+                keep[i] = False
+                if apply:
+                    blocks[i].drop("references", why_refs)
     for i, label in _under_label(blocks, verdicts):
         if keep[i] and not forced[i]:
             keep[i] = False
@@ -212,6 +220,25 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
         counted = i
         if words >= END_MIN_WORDS:
             return i
+    return None
+
+
+_REFERENCES = frozenset({"references", "reference list", "citations", "sources", "sources cited", "bibliography",
+                         "works cited", "footnotes", "literature cited", "literatur", "quellen", "références",
+                         "bibliographie", "referencias", "fuentes", "riferimenti", "fonti", "referências",
+                         "fontes", "литература", "источники", "список литературы"})
+
+
+def _reference_list(blocks: list[Block], keep: list[bool]) -> int | None:
+    """The line heading the article's reference list ("References",
+    "Citations", "Sources"), after enough article text; None if there is none.
+    """
+    words = 0
+    for i, b in enumerate(blocks):
+        if b.text.strip(" #*:").lower() in _REFERENCES and words >= END_MIN_WORDS:
+            return i
+        if keep[i]:
+            words += b.text.count(" ") + 1
     return None
 
 

@@ -392,3 +392,19 @@ def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     hits = [lexicon.find(b.text) for b in blocks]
     keep = classify.decide(blocks, np.full(len(blocks), 0.8), hits, context=True)
     assert keep.tolist()[6:] == [after_kept] * 2
+
+
+def test_the_reference_list_after_the_article_is_dropped():
+    para = "The trial enrolled two hundred adults, and those who walked daily slept longer by the end of it."
+    refs = ["Smith J, et al. (2019). Walking and sleep: a randomised trial. J Sleep Res 28(4).",
+            "Lee K, Park S. (2021). Exercise timing and sleep onset. Sleep Med 80:12-19."]
+    blocks = segment_text("\n\n".join([para] * 5 + ["## References"] + refs))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.full(len(blocks), 0.8), hits, context=True)
+    assert keep.tolist() == [True] * 5 + [False] * 3
+    assert {b.category for b in blocks[5:]} == {"references"}
+    assert blocks[6].reason == "a reference list (under 'References', line 6)"
+    # Too early to be the article's own list: a "Sources" heading in its first lines stays.
+    blocks = segment_text("\n\n".join(["## Sources", para, para]))
+    keep = classify.decide(blocks, np.full(len(blocks), 0.8), [lexicon.find(b.text) for b in blocks], context=True)
+    assert keep.tolist()[1:] == [True, True]
