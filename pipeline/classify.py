@@ -233,12 +233,13 @@ def _reference_list(blocks: list[Block], keep: list[bool]) -> int | None:
     """The line heading the article's reference list ("References",
     "Citations", "Sources"), after enough article text; None if there is none.
     """
-    words = 0
-    for i, b in enumerate(blocks):
-        if b.text.strip(" #*:").lower() in _REFERENCES and words >= END_MIN_WORDS:
+    labels = [i for i, b in enumerate(blocks) if len(b.text) <= 24 and b.text.strip(" #*:").lower() in _REFERENCES]
+    counted = words = 0
+    for i in labels:
+        words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
+        counted = i
+        if words >= END_MIN_WORDS:
             return i
-        if keep[i]:
-            words += b.text.count(" ") + 1
     return None
 
 
