@@ -378,6 +378,25 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
                context=True)
         start = end
+    for row in _placeholder_rows(text):
+        if batch.blocks[row].keep:
+            batch.blocks[row].drop("placeholder", "template placeholder text ('Lorem ipsum')")
+
+
+def _placeholder_rows(text: features.LineText) -> list[int]:
+    """Rows holding a template's placeholder text ("Lorem ipsum dolor sit amet"):
+    one scan of the chunk's lower-cased text, lines counted from hit to hit."""
+    low, rows = text.low, []
+    row = prev = 0
+    at = low.find("lorem ipsum")
+    while at >= 0:
+        row += low.count("\n", prev, at)
+        rows.append(row)
+        prev = low.find("\n", at)
+        if prev < 0:
+            break
+        at = low.find("lorem ipsum", prev)
+    return rows
 
 
 def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,

@@ -408,3 +408,13 @@ def test_the_reference_list_after_the_article_is_dropped():
     blocks = segment_text("\n\n".join(["## Sources", para, para]))
     keep = classify.decide(blocks, np.full(len(blocks), 0.8), [lexicon.find(b.text) for b in blocks], context=True)
     assert keep.tolist()[1:] == [True, True]
+
+
+def test_template_placeholder_text_is_dropped():
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+             "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco.")
+    blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\n" + lorem))
+    classify.classify_blocks(blocks)
+    (block,) = [b for b in blocks if b.text == lorem]
+    assert (block.keep, block.category) == (False, "placeholder")
+    assert all(b.keep for b in blocks if b.text in ARTICLE)
