@@ -380,7 +380,18 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         start = end
     for row in _placeholder_rows(text):
         if batch.blocks[row].keep:
-            batch.blocks[row].drop("placeholder", "template placeholder text ('Lorem ipsum')")
+            batch.blocks[row].drop(*_PLACEHOLDER_WHY)
+
+
+_PLACEHOLDER = "lorem ipsum"
+_PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
+
+
+def drop_placeholders(blocks: list[Block]) -> None:
+    """For blocks a main-content extractor kept: template placeholder text."""
+    for b in blocks:
+        if b.keep and _PLACEHOLDER in b.text.lower():
+            b.drop(*_PLACEHOLDER_WHY)
 
 
 def _placeholder_rows(text: features.LineText) -> list[int]:
@@ -388,14 +399,14 @@ def _placeholder_rows(text: features.LineText) -> list[int]:
     one scan of the chunk's lower-cased text, lines counted from hit to hit."""
     low, rows = text.low, []
     row = prev = 0
-    at = low.find("lorem ipsum")
+    at = low.find(_PLACEHOLDER)
     while at >= 0:
         row += low.count("\n", prev, at)
         rows.append(row)
         prev = low.find("\n", at)
         if prev < 0:
             break
-        at = low.find("lorem ipsum", prev)
+        at = low.find(_PLACEHOLDER, prev)
     return rows
 
 

@@ -190,3 +190,15 @@ def test_html_metadata_fields_are_repaired_like_the_body():
     page = article_page().replace("By Jane Doe, 3 May 2024", "By Dariusz Jaro\u00c5\u0084, 3 May 2024")
     doc = clean_document(Document(source="a.html", content=page, format="html"))
     assert doc.meta.authors == ["Dariusz Jaro\u0144"]
+
+
+@needs_model
+def test_template_placeholder_text_is_dropped_from_html():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+             "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco.")
+    doc = clean_document(Document(source="a.html", content=article_page(PARAS[:3] + [lorem] + PARAS[3:]),
+                                  format="html"))
+    assert lorem not in doc.body and all(p in doc.body for p in PARAS)
+    assert [b.category for b in doc.blocks if b.text == lorem] == ["placeholder"]
