@@ -418,3 +418,13 @@ def test_template_placeholder_text_is_dropped():
     (block,) = [b for b in blocks if b.text == lorem]
     assert (block.keep, block.category) == (False, "placeholder")
     assert all(b.keep for b in blocks if b.text in ARTICLE)
+
+
+@pytest.mark.parametrize("credit", ["Photo by Caleb Oquendo", "Image Credit: amedeoemaja / Shutterstock",
+                                    "Photo via Pexels"])
+def test_a_pictures_credit_on_its_own_line_is_a_caption(credit):
+    blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\n" + credit))
+    classify.classify_blocks(blocks)
+    (block,) = [b for b in blocks if b.text == credit]
+    assert (block.keep, block.category) == (False, "caption")
+    assert all(b.keep for b in blocks if b.text in ARTICLE)
