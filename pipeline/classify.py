@@ -384,6 +384,8 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     for b in batch.blocks:
         if b.keep and len(b.text) <= 120 and _CREDIT_LINE.match(b.text):
             b.drop("caption", "a picture's credit on a line of its own")
+        elif b.keep and " says:" in b.text and _COMMENT_HEAD.match(b.text):
+            b.drop("comment", "a comment: '<name> says:'")
 
 
 # A picture's credit on a line of its own: "Photo by Caleb Oquendo", "Image Credit: ... /
@@ -392,6 +394,10 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
 _CREDIT_LINE = re.compile(r"^(?:(?:photo(?:graph)?|image|picture|illustration|video|header|featured image|cover)s?"
                           r"\s{0,2}(?:credits?|courtesy|by|via|source)\b|credits?\s{0,2}:"
                           r"|source\s{0,2}:\s{0,2}(?:getty|shutterstock|unsplash|pexels|istock|adobe))", re.IGNORECASE)
+# "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
+# its poster and its date ("The mayor says: the bridge ..." is the article's).
+_COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
+                           r"|\d{1,2}\.?\s[A-Za-z]{3,9}\.?\s\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 

@@ -428,3 +428,13 @@ def test_a_pictures_credit_on_its_own_line_is_a_caption(credit):
     (block,) = [b for b in blocks if b.text == credit]
     assert (block.keep, block.category) == (False, "caption")
     assert all(b.keep for b in blocks if b.text in ARTICLE)
+
+
+def test_a_comment_opening_with_its_posters_name_is_a_comment():
+    comment = "Balu says: December 19, 2025 at 14:10 About time, and a great decision to release these files to everyone."
+    blocks = segment_text(PAGE.replace(ARTICLE[-1], ARTICLE[-1] + "\n\n" + comment))
+    classify.classify_blocks(blocks)
+    (block,) = [b for b in blocks if b.text == comment]
+    assert (block.keep, block.category) == (False, "comment")
+    # Reported speech in the article is no comment.
+    assert classify._COMMENT_HEAD.match("The mayor says: the bridge opens in May.") is None
