@@ -382,18 +382,29 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         if batch.blocks[row].keep:
             batch.blocks[row].drop(*_PLACEHOLDER_WHY)
     for b in batch.blocks:
-        if b.keep and len(b.text) <= 120 and _CREDIT_LINE.match(b.text):
-            b.drop("caption", "a picture's credit on a line of its own")
-        elif b.keep and " says:" in b.text and _COMMENT_HEAD.match(b.text):
-            b.drop("comment", "a comment: '<name> says:'")
+        why = _giveaway(b.text) if b.keep else None
+        if why:
+            b.drop(*why)
 
 
-# A picture's credit on a line of its own: "Photo by Caleb Oquendo", "Image Credit: ... /
-# Shutterstock", "Credits:". Applied after the model, as its context features
-# read the phrase lexicon's hits and such phrases there cost more than they gained.
-_CREDIT_LINE = re.compile(r"^(?:(?:photo(?:graph)?|image|picture|illustration|video|header|featured image|cover)s?"
-                          r"\s{0,2}(?:credits?|courtesy|by|via|source)\b|credits?\s{0,2}:"
-                          r"|source\s{0,2}:\s{0,2}(?:getty|shutterstock|unsplash|pexels|istock|adobe))", re.IGNORECASE)
+# Short lines that one pattern gives away. They are dropped after the model
+# decides: as phrase-lexicon entries (which the model's context features read on
+# the neighbouring lines too) such phrases cost more than they gained.
+_GIVEAWAY = re.compile(
+    # a picture's credit: "Photo by Caleb Oquendo", "Image Credit: ... / Shutterstock", "Credits:"
+    r"^(?:(?P<credit>(?:photo(?:graph)?|image|picture|illustration|video|header|featured image|cover)s?"
+    r"\s{0,2}(?:credits?|courtesy|by|via|source)\b|credits?\s{0,2}:"
+    r"|source\s{0,2}:\s{0,2}(?:getty|shutterstock|unsplash|pexels|istock|adobe))"
+    # "Click to share on Bluesky (Opens in new window)"
+    r"|(?P<share>click to (?:share|print|email)\b)"
+    # an embedded post's caption: "A post shared by Patagonia (@patagonia)"
+    r"|(?P<embed>>?\s?a post shared by\b)"
+    # a review roundup's link to one review: "Read our full YouTube TV review"
+    r"|(?P<review>read (?:our|the) full\b.{1,60}\breview$))", re.IGNORECASE)
+_GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"),
+                 "share": ("share", "a share button"),
+                 "embed": ("caption", "an embedded post's caption"),
+                 "review": ("related", "a link to a full review")}
 # "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
 # its poster and its date ("The mayor says: the bridge ..." is the article's).
 _COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
@@ -402,11 +413,32 @@ _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
 
-def drop_placeholders(blocks: list[Block]) -> None:
-    """For blocks a main-content extractor kept: template placeholder text."""
+def drop_giveaways(blocks: list[Block]) -> None:
+    """For blocks a main-content extractor kept: template placeholder text and
+    the lines one pattern gives away (``_giveaway``)."""
     for b in blocks:
-        if b.keep and _PLACEHOLDER in b.text.lower():
-            b.drop(*_PLACEHOLDER_WHY)
+        if not b.keep:
+            continue
+        why = _PLACEHOLDER_WHY if _PLACEHOLDER in b.text.lower() else _giveaway(b.text)
+        if why:
+            b.drop(*why)
+
+
+def _giveaway(text: str) -> tuple[str, str] | None:
+    """``(category, reason)`` if one pattern gives the line away.
+
+    >>> _giveaway("Photo by Caleb Oquendo"), _giveaway("Balu says: December 19, 2025 at 14:10 Great!")
+    (('caption', "a picture's credit on a line of its own"), ('comment', "a comment: '<name> says:'"))
+    >>> _giveaway("The mayor says: the bridge opens in May.") is None
+    True
+    """
+    if len(text) <= 120:
+        m = _GIVEAWAY.match(text)
+        if m:
+            return _GIVEAWAY_WHY[m.lastgroup]
+    if " says:" in text and _COMMENT_HEAD.match(text):
+        return "comment", "a comment: '<name> says:'"
+    return None
 
 
 def _placeholder_rows(text: features.LineText) -> list[int]:

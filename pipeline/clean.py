@@ -15,7 +15,7 @@ import gc
 from contextlib import contextmanager
 from functools import cache
 
-from .classify import classify_many, drop_boilerplate_phrases, drop_placeholders
+from .classify import classify_many, drop_boilerplate_phrases, drop_giveaways
 from .decode import repair_text
 from .html_body import extract_html_blocks
 from .limits import Limits
@@ -139,7 +139,7 @@ def _clean_html(doc: Document, rules, model) -> None:
     # The extractor already chose the main content; what it keeps of site
     # chrome is what the phrase lexicon and the user's rules catch.
     drop_boilerplate_phrases(kept, rules=rules, site=_site(doc))
-    drop_placeholders(kept)
+    drop_giveaways(kept)
     for i in biography_lines(kept, doc.meta.authors):
         kept[i].drop("metadata", "author biography")
     title = (doc.meta.title or "").strip().casefold()
