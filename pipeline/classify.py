@@ -400,11 +400,19 @@ _GIVEAWAY = re.compile(
     # an embedded post's caption: "A post shared by Patagonia (@patagonia)"
     r"|(?P<embed>>?\s?a post shared by\b)"
     # a review roundup's link to one review: "Read our full YouTube TV review"
-    r"|(?P<review>read (?:our|the) full\b.{1,60}\breview$))", re.IGNORECASE)
+    r"|(?P<review>read (?:our|the) full\b.{1,60}\breview$)"
+    # a table of contents' label: "Table of Contents", "In this article:"
+    r"|(?P<toc>(?:table of contents|contents|in this article|jump to|on this page)\s{0,2}:?$)"
+    # a shop's button: "Buy on Amazon", "Check Price at Backcountry", "Get a free estimate"
+    r"|(?P<shop>(?:buy|view|shop|see it)\s(?:it\s)?(?:now\s)?(?:on|at|from)\s|buy now\b|where to buy$|best prices today"
+    r"|check (?:the\s)?(?:latest\s)?(?:price|prices|availability)\b|check amazon\b|check their rates"
+    r"|get a (?:free\s)?(?:quote|estimate)\b))", re.IGNORECASE)
 _GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"),
                  "share": ("share", "a share button"),
                  "embed": ("caption", "an embedded post's caption"),
-                 "review": ("related", "a link to a full review")}
+                 "review": ("related", "a link to a full review"),
+                 "toc": ("navigation", "a table of contents' label"),
+                 "shop": ("advert", "a shop's button")}
 # "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
 # its poster and its date ("The mayor says: the bridge ..." is the article's).
 _COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"

@@ -424,6 +424,7 @@ def test_template_placeholder_text_is_dropped():
     ("Photo by Caleb Oquendo", "caption"), ("Image Credit: amedeoemaja / Shutterstock", "caption"),
     ("Photo via Pexels", "caption"), ("Click to share on Bluesky (Opens in new window) Bluesky", "share"),
     ("> A post shared by Patagonia (@patagonia)", "caption"), ("Read our full YouTube TV review", "related"),
+    ("Table of Contents", "navigation"), ("Check Price at Backcountry", "advert"), ("Buy on Amazon", "advert"),
 ])
 def test_a_line_one_pattern_gives_away(line, category):
     blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\n" + line))
