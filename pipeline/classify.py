@@ -408,12 +408,12 @@ _GIVEAWAY = re.compile(
     r"|(?P<shop>(?:buy|view|shop|see it)\s(?:it\s)?(?:now\s)?(?:on|at|from)\s|buy now\b|where to buy$|best prices today"
     r"|check (?:the\s)?(?:latest\s)?(?:price|prices|availability)\b|check amazon\b|check their rates"
     r"|get a (?:free\s)?(?:quote|estimate)\b))", re.IGNORECASE)
-# The first two characters (lower-cased) of any line _GIVEAWAY matches, as
-# code-point pairs: whole chunks are sifted by them in numpy, and only the few
-# lines left see the regex (~0.5 us a line in Python).
-_GIVEAWAY_STARTS = np.array(sorted(ord(a) << 21 | ord(b) for a, b in
-                                   "ph im pi il vi he fe co cr so cl re ta in ju on bu sh se wh be ch ge".split()
-                                   + ["> ", ">a", "a "]), np.int64)
+# The first three characters (lower-cased) of any line _GIVEAWAY matches, as
+# packed code points: whole chunks are sifted by them in numpy, and only the
+# few lines left see the regex (~0.5 us a line in Python).
+_GIVEAWAY_STARTS = np.array(sorted(ord(a) << 42 | ord(b) << 21 | ord(c) for a, b, c in
+                                   "pho ima pic ill vid hea fea cov cre sou cli rea tab con jum buy vie sho whe bes "
+                                   "che get".split() + ["see", "in ", "on ", "a p", "> a", ">a "]), np.int64)
 
 
 def _giveaway_rows(text: features.LineText) -> list[int]:
@@ -426,8 +426,9 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     starts = np.concatenate(([0], breaks + 1))
     ends = np.append(breaks, len(cp))
     last = len(cp) - 1
-    pairs = (cp[np.minimum(starts, last)].astype(np.int64) << 21) | cp[np.minimum(starts + 1, last)]
-    rows = set(np.flatnonzero(((ends - starts) <= 120) & np.isin(pairs, _GIVEAWAY_STARTS)).tolist())
+    heads = (cp[np.minimum(starts, last)].astype(np.int64) << 42
+             | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
+    rows = set(np.flatnonzero(((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS)).tolist())
     at = text.low.find(" says:")
     while at >= 0:
         rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
