@@ -84,14 +84,14 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         verdicts[i] = lexicon.verdict(blocks[i].text, hits[i])
     forced = [False] * n                # decided by a user rule: final
     last = n - 1
+    lengths = np.fromiter((len(b.text) for b in blocks), np.int64, n)
     if rules:
         rows = range(n)
     else:
         # Without user rules only these rows can end up dropped: the model's
         # drops, short lines (perhaps wordless), lexicon lines and the line
         # after each (perhaps between two of them). The others stay kept.
-        texts = [b.text for b in blocks]
-        flagged = ~keep_arr | (np.fromiter(map(len, texts), np.int64, n) < 16)
+        flagged = ~keep_arr | (lengths < 16)
         lexicon_rows = [i for i, v in enumerate(verdicts) if v is not None]
         flagged[lexicon_rows] = True
         flagged[[i + 1 for i in lexicon_rows if i < last]] = True
@@ -158,7 +158,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
                 # What the model dropped down here are teasers, not captions.
                 blocks[i].category = "related"
                 blocks[i].reason += "; " + after
-    refs = _reference_list(blocks, keep)
+    refs = _reference_list(blocks, keep, np.flatnonzero(lengths <= _REFERENCE_LABEL_CHARS).tolist())
     if refs is not None:
         why_refs = f"a reference list (under '{blocks[refs].text.strip(' #*:')}', line {refs + 1})"
         for i in range(refs, len(blocks)):
@@ -229,11 +229,15 @@ _REFERENCES = frozenset({"references", "reference list", "citations", "sources",
                          "fontes", "литература", "источники", "список литературы"})
 
 
-def _reference_list(blocks: list[Block], keep: list[bool]) -> int | None:
+_REFERENCE_LABEL_CHARS = 24
+
+
+def _reference_list(blocks: list[Block], keep: list[bool], short: list[int]) -> int | None:
     """The line heading the article's reference list ("References",
     "Citations", "Sources"), after enough article text; None if there is none.
+    ``short``: the rows of at most ``_REFERENCE_LABEL_CHARS`` characters.
     """
-    labels = [i for i, b in enumerate(blocks) if len(b.text) <= 24 and b.text.strip(" #*:").lower() in _REFERENCES]
+    labels = [i for i in short if blocks[i].text.strip(" #*:").lower() in _REFERENCES]
     counted = words = 0
     for i in labels:
         words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
