@@ -70,7 +70,8 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     ``p`` is each block's p(article); ``why(i)`` returns (category, explanation)
     for a block the model drops. ``context`` adds the rules that only make
     sense on a whole page scored by the model: gap filling, the end of the
-    article, the title line. Without it (e.g. all ``p`` = 1 for text a
+    article and its reference list, the paragraphs under a "Disclaimer" label,
+    the title line. Without it (e.g. all ``p`` = 1 for text a
     main-content extractor chose) only user rules and the lexicon act.
     """
     keep_arr = p >= threshold
@@ -375,21 +376,16 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
                            "(scripts/train_text_model.py)")
     p2 = model.predict(batch, X1)
     codes = _explanation_codes(X1, names1)
+    # Rows the patterns applied after the model may drop, found for the whole chunk at once.
+    suspects = sorted(set(_placeholder_rows(text)) | set(_giveaway_rows(text)))
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
         why = _explainer(codes[start:end], hits[start:end])
         decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
                context=True)
+        drop_giveaways([batch.blocks[r] for r in suspects if start <= r < end], rules, site)
         start = end
-    for row in _placeholder_rows(text):
-        if batch.blocks[row].keep:
-            batch.blocks[row].drop(*_PLACEHOLDER_WHY)
-    for row in _giveaway_rows(text):
-        b = batch.blocks[row]
-        why = _giveaway(b.text) if b.keep else None
-        if why:
-            b.drop(*why)
 
 
 # Short lines that one pattern gives away. They are dropped after the model
@@ -412,6 +408,20 @@ _GIVEAWAY = re.compile(
     r"|(?P<shop>(?:buy|view|shop|see it)\s(?:it\s)?(?:now\s)?(?:on|at|from)\s|buy now\b|where to buy$|best prices today"
     r"|check (?:the\s)?(?:latest\s)?(?:price|prices|availability)\b|check amazon\b|check their rates"
     r"|get a (?:free\s)?(?:quote|estimate)\b))", re.IGNORECASE)
+_GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"),
+                 "share": ("share", "a share button"),
+                 "embed": ("caption", "an embedded post's caption"),
+                 "review": ("related", "a link to a full review"),
+                 "toc": ("navigation", "a table of contents' label"),
+                 "shop": ("advert", "a shop's button")}
+# "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
+# its poster and its date ("The mayor says: the bridge ..." is the article's).
+_COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
+                           r"|\d{1,2}\.?\s[A-Za-z]{3,9}\.?\s\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
+_PLACEHOLDER = "lorem ipsum"
+_PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
+
+
 # The first three characters (lower-cased) of any line _GIVEAWAY matches, as
 # packed code points: whole chunks are sifted by them in numpy, and only the
 # few lines left see the regex (~0.5 us a line in Python).
@@ -438,28 +448,16 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
         rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
         at = text.low.find(" says:", at + 6)
     return sorted(rows)
-_GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"),
-                 "share": ("share", "a share button"),
-                 "embed": ("caption", "an embedded post's caption"),
-                 "review": ("related", "a link to a full review"),
-                 "toc": ("navigation", "a table of contents' label"),
-                 "shop": ("advert", "a shop's button")}
-# "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
-# its poster and its date ("The mayor says: the bridge ..." is the article's).
-_COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
-                           r"|\d{1,2}\.?\s[A-Za-z]{3,9}\.?\s\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
-_PLACEHOLDER = "lorem ipsum"
-_PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
 
-def drop_giveaways(blocks: list[Block]) -> None:
-    """For blocks a main-content extractor kept: template placeholder text and
-    the lines one pattern gives away (``_giveaway``)."""
+def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: str | None = None) -> None:
+    """Drop kept blocks of template placeholder text and the lines one pattern
+    gives away (``_giveaway``); a line a user rule matches is left as decided."""
     for b in blocks:
         if not b.keep:
             continue
         why = _PLACEHOLDER_WHY if _PLACEHOLDER in b.text.lower() else _giveaway(b.text)
-        if why:
+        if why and not (rules and match_rules(rules, b.text, site)):
             b.drop(*why)
 
 

@@ -138,8 +138,9 @@ def _clean_html(doc: Document, rules, model) -> None:
         doc.repairs += [f for f in fixes if f not in doc.repairs]
     # The extractor already chose the main content; what it keeps of site
     # chrome is what the phrase lexicon and the user's rules catch.
-    drop_boilerplate_phrases(kept, rules=rules, site=_site(doc))
-    drop_giveaways(kept)
+    site = _site(doc)
+    drop_boilerplate_phrases(kept, rules=rules, site=site)
+    drop_giveaways(kept, rules, site)
     for i in biography_lines(kept, doc.meta.authors):
         kept[i].drop("metadata", "author biography")
     title = (doc.meta.title or "").strip().casefold()

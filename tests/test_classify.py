@@ -454,3 +454,10 @@ def test_the_giveaway_sift_misses_no_line_the_patterns_match():
     rows = set(classify._giveaway_rows(text))
     matched = {i for i, b in enumerate(blocks) if classify._giveaway(b.text)}
     assert matched and matched <= rows
+
+
+def test_a_user_keep_rule_outranks_the_giveaway_patterns():
+    rules = userrules.parse_rules({"rule": [{"pattern": "Photo by", "action": "keep"}]})
+    blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\nPhoto by Caleb Oquendo"))
+    classify.classify_blocks(blocks, rules=rules)
+    assert [b.keep for b in blocks if b.text == "Photo by Caleb Oquendo"] == [True]
