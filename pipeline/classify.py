@@ -213,10 +213,17 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     "Read more", "Related stories", "Leave a Reply" after the article close it:
     teaser headlines and blurbs below look like prose but are not the article.
     """
+    return _after_article(blocks, keep, [i for i, v in enumerate(verdicts) if v is not None
+                                         and v.phrase in lexicon.END_MARKERS
+                                         and not _cross_link(blocks[i].text, v.phrase)])
+
+
+def _after_article(blocks: list[Block], keep: list[bool], rows: list[int]) -> int | None:
+    """The first of ``rows`` (ascending) with at least END_MIN_WORDS words of
+    kept blocks before it."""
     words = 0
     counted = 0     # words of the kept blocks before this one
-    for i in [i for i, v in enumerate(verdicts) if v is not None and v.phrase in lexicon.END_MARKERS
-              and not _cross_link(blocks[i].text, v.phrase)]:
+    for i in rows:
         words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
         counted = i
         if words >= END_MIN_WORDS:
@@ -238,14 +245,7 @@ def _reference_list(blocks: list[Block], keep: list[bool], short: list[int]) -> 
     "Citations", "Sources"), after enough article text; None if there is none.
     ``short``: the rows of at most ``_REFERENCE_LABEL_CHARS`` characters.
     """
-    labels = [i for i in short if blocks[i].text.strip(" #*:").lower() in _REFERENCES]
-    counted = words = 0
-    for i in labels:
-        words += sum(b.text.count(" ") + 1 for b, k in zip(blocks[counted:i], keep[counted:i]) if k)
-        counted = i
-        if words >= END_MIN_WORDS:
-            return i
-    return None
+    return _after_article(blocks, keep, [i for i in short if blocks[i].text.strip(" #*:").lower() in _REFERENCES])
 
 
 def _cross_link(text: str, phrase: str) -> bool:
@@ -377,7 +377,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     p2 = model.predict(batch, X1)
     codes = _explanation_codes(X1, names1)
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
-    suspects = sorted(set(_placeholder_rows(text)) | set(_giveaway_rows(text)))
+    suspects = _giveaway_rows(text)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
@@ -431,8 +431,9 @@ _GIVEAWAY_STARTS = np.array(sorted(ord(a) << 42 | ord(b) << 21 | ord(c) for a, b
 
 
 def _giveaway_rows(text: features.LineText) -> list[int]:
-    """Rows of the chunk that ``_giveaway`` may match: short lines opening
-    with one of ``_GIVEAWAY_STARTS``, and lines holding " says:"."""
+    """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
+    with one of ``_GIVEAWAY_STARTS``, and lines holding " says:" or the
+    placeholder text."""
     cp = text.low_cp
     if not len(cp):
         return []
@@ -443,10 +444,11 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     heads = (cp[np.minimum(starts, last)].astype(np.int64) << 42
              | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
     rows = set(np.flatnonzero(((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS)).tolist())
-    at = text.low.find(" says:")
-    while at >= 0:
-        rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
-        at = text.low.find(" says:", at + 6)
+    for needle in (" says:", _PLACEHOLDER):
+        at = text.low.find(needle)
+        while at >= 0:
+            rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
+            at = text.low.find(needle, at + len(needle))
     return sorted(rows)
 
 
@@ -476,22 +478,6 @@ def _giveaway(text: str) -> tuple[str, str] | None:
     if " says:" in text and _COMMENT_HEAD.match(text):
         return "comment", "a comment: '<name> says:'"
     return None
-
-
-def _placeholder_rows(text: features.LineText) -> list[int]:
-    """Rows holding a template's placeholder text ("Lorem ipsum dolor sit amet"):
-    one scan of the chunk's lower-cased text, lines counted from hit to hit."""
-    low, rows = text.low, []
-    row = prev = 0
-    at = low.find(_PLACEHOLDER)
-    while at >= 0:
-        row += low.count("\n", prev, at)
-        rows.append(row)
-        prev = low.find("\n", at)
-        if prev < 0:
-            break
-        at = low.find(_PLACEHOLDER, prev)
-    return rows
 
 
 def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,

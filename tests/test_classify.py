@@ -448,12 +448,14 @@ def test_the_giveaway_sift_misses_no_line_the_patterns_match():
     lines = ["Photo by Caleb Oquendo", "Intro paragraph about İstanbul and its ferries.", "> A post shared by X",
              "A post shared by Y", "Balu says: December 19, 2025 at 14:10 Great!", "Credits:", "x" * 130,
              "Table of Contents", "Buy on Amazon", "Get a free estimate", "", "Read our full Pixel 9 review",
-             "ÇLICK to share on X", "Click to share on Bluesky (Opens in new window)"]
+             "ÇLICK to share on X", "Click to share on Bluesky (Opens in new window)",
+             "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8]
     blocks = segment_text("\n\n".join(lines))
     text = features.LineText.of(blocks)
     rows = set(classify._giveaway_rows(text))
     matched = {i for i, b in enumerate(blocks) if classify._giveaway(b.text)}
     assert matched and matched <= rows
+    assert len(blocks) - 1 in rows      # the placeholder paragraph, however long
 
 
 def test_a_user_keep_rule_outranks_the_giveaway_patterns():
