@@ -749,24 +749,27 @@ def _copyright_person(blocks: list[Block], name_test: NameTest, most: int = 5) -
     ("© ROYAL CANIN® SAS"), nor one the page keeps naming ("Noble Desktop",
     19 times: its courses, its menus).
     """
-    for b in blocks[-15:]:
-        if "©" in b.text or "opyright" in b.text:
-            name = copyright_name(b.text)
-            words = name.split() if name else []
-            if 2 <= len(words) <= 3 and name_cased(words) and starts_with_given_name(name) and name_test(name) \
-                    and name_test.lowercase_free(words[1:]) \
-                    and sum(name in x.text for x in blocks) <= most:
-                return clean_authors([name])
+    for name in _copyright_holders(blocks):
+        words = name.split()
+        if 2 <= len(words) <= 3 and name_cased(words) and starts_with_given_name(name) and name_test(name) \
+                and name_test.lowercase_free(words[1:]) \
+                and sum(name in x.text for x in blocks) <= most:
+            return clean_authors([name])
     return []
+
+
+def _copyright_holders(blocks: list[Block]) -> list[str]:
+    """The holders the copyright lines among the page's last 15 lines name."""
+    return [name for b in blocks[-15:] if "©" in b.text or "opyright" in b.text
+            for name in [copyright_name(b.text)] if name]
 
 
 def _site_goes_by(blocks: list[Block], name: str) -> bool:
     """True if the page's copyright holder, or a social account it links to,
     is ``name`` ("© 2025 Cassidy Williams", "github.com/piercefreeman")."""
     key = squash(name)
-    for b in blocks[-15:]:
-        if ("©" in b.text or "opyright" in b.text) and squash(copyright_name(b.text) or "") == key:
-            return True
+    if any(squash(holder) == key for holder in _copyright_holders(blocks)):
+        return True
     return any(squash(h) == key for b in blocks if b.n_links for h in _SOCIAL_HANDLE.findall(b.raw))
 
 
