@@ -75,6 +75,16 @@ def test_html_visible_byline_and_dateline():
     assert m.published[:10] == "2024-03-03"
 
 
+def test_html_originally_published_line_dates_a_page_shown_by_its_update():
+    html = ("<html><head><meta property='article:published_time' content='2022-09-30T11:07:00+10:00'>"
+            "</head><body><h1>The pros and cons of a tiny home</h1><p>Chris Carroll</p><p>30 Sep 2022</p>"
+            "<p>" + "Tiny homes are cheap to run and easy to move around the country. " * 5 + "</p>"
+            "<p class='disclaimer'>This article was originally published on \n      26 Sep 2019 at 4:12pm \n"
+            "      but has been regularly updated to keep the information current.</p></body></html>")
+    m = extract_html_metadata(html)
+    assert (m.published[:10], m.modified[:10]) == ("2019-09-26", "2022-09-30")
+
+
 def test_html_story_date_is_not_publication_date():
     html = ("<html><head><title>Looking back</title></head><body><h1>Looking back at the flood</h1>"
             "<p>" + "On September 23, 2013 the river rose higher than ever before, and the town " * 5
@@ -145,6 +155,27 @@ def test_text_update_keyword_nearest_the_date_wins():
             + "Body text of the article goes on for a while. " * 6)
     meta, _ = extract_text_metadata(segment_text(text))
     assert meta.modified == "2024-12-20"
+
+
+def test_text_glued_updated_and_published_dates_give_the_earlier_day():
+    # A theme prints both dates with nothing between them, in either order.
+    for line, day in (("May 21, 2025April 24, 2025 by [The Ritualist](/author/r/)", "2025-04-24"),
+                      ("Posted on [June 29, 2020November 12, 2021](/p/)", "2020-06-29")):
+        text = f"# A headline for the day\n\n{line}\n\n" + "Body text of the article goes on. " * 6
+        meta, _ = extract_text_metadata(segment_text(text))
+        assert meta.published == day
+
+
+def test_text_originally_published_line_dates_a_page_shown_by_its_update():
+    text = ("# A headline for the day\n\nChris Carroll\n\n30 Sep 2022, 11:07am\n\n"
+            + "Body text of the article goes on. " * 6
+            + "\n\nThis article was originally published on 26 Sep 2019 at 4:12pm but has been "
+              "regularly updated to keep the information current.\n")
+    meta, lines = extract_text_metadata(segment_text(text))
+    assert (meta.published, meta.modified) == ("2019-09-26", "2022-09-30")
+    # A later "originally published" day is no earlier appearance: the header's day stands.
+    later = text.replace("26 Sep 2019", "26 Sep 2023")
+    assert extract_text_metadata(segment_text(later))[0].published == "2022-09-30"
 
 
 def test_text_first_h1_with_prose_wins():

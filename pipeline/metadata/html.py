@@ -28,7 +28,7 @@ from .authors import clean_authors, copyright_name, parse_byline, site_owner, sq
 from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
                       own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import date_by_byline, distant_dateline, scan_header, settle_numeric
+from .text import date_by_byline, distant_dateline, first_published, scan_header, settle_numeric
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -717,6 +717,12 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         published = date_from_url(page_url) or (normalize_iso(ld.get("created")) if ld.get("is_article") else None)
     if not published and authors:
         published = _date_by_name(visible, authors)
+    first = _first_published_shown(visible)
+    if first is not None and (published is None or first[0] < day(published)):
+        # The page dates itself by its last update; this line says when it
+        # first appeared.
+        modified = modified or published
+        published = first[0]
 
     site = _first(meta, ("og:site_name",)) or ld.get("publisher") or ld.get("site")
     return Metadata(
@@ -748,6 +754,22 @@ def _date_by_name(visible: str, authors: list[str]) -> str | None:
     lo = max(0, at - 1)
     near = _line_blocks(lines[lo:at + 2])
     return date_by_byline(near, {at - lo: "byline"})[0]
+
+
+def _first_published_shown(visible: str) -> tuple[str, int] | None:
+    """``first_published`` over the visible lines that could say it, their
+    whitespace collapsed: markup often breaks "published on\\n  26 Sep 2019".
+
+    >>> _first_published_shown("Intro\\nThis article was originally published on \\n   26 Sep 2019 at 4:12pm")
+    ('2019-09-26', 0)
+    """
+    lines = []
+    at = visible.find("riginally ")
+    while at >= 0 and len(lines) < 20:
+        start = visible.rfind("\n", 0, at) + 1
+        lines.append(" ".join(visible[start:at + 120].split()))
+        at = visible.find("riginally ", at + 1)
+    return first_published(lines)
 
 
 def _meta_publish_date(meta) -> str | None:

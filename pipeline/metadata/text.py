@@ -246,6 +246,11 @@ def _dateline(text: str) -> tuple[str, str] | None:
     start, end, day = found
     if _NOT_DATELINE.search(text):
         return None         # a comment's date
+    glued = find_date_span(text[end:end + 40])
+    if glued and glued[0] == 0 and glued[2] < day:
+        # A theme prints its updated and published dates with nothing between
+        # them ("May 21, 2025April 24, 2025"); the earlier one is the publication.
+        day = glued[2]
     before = text[:start]
     # The keyword nearest before the date says what it is: "Originally
     # published in 2022. Last updated on December 20, 2024" is an update.
@@ -286,6 +291,32 @@ def _published_later_on(text: str) -> str | None:
     second = find_date_span(text[first[1]:])
     if second and _PUB_WORD.search(text, first[1], first[1] + second[0]):
         return second[2]
+    return None
+
+
+_ORIGINALLY = re.compile(r"(?:This (?:article|post|page|story|piece) was )?originally (?:published|posted)"
+                         r"(?: on)?\s+", re.IGNORECASE)
+
+
+def first_published(lines: list[str]) -> tuple[str, int] | None:
+    """``(day, index)`` of the line saying when the page first appeared.
+
+    >>> first_published(["Intro.", "This article was originally published on 26 Sep 2019 "
+    ...                  "at 4:12pm but has been regularly updated."])
+    ('2019-09-26', 1)
+    >>> first_published(["Originally published in JMIR, 25.06.2019."]) is None
+    True
+    """
+    for i, line in enumerate(lines):
+        # hundreds of lines a page: the plain test spares the regex on nearly all
+        if "riginally " not in line:
+            continue
+        m = _ORIGINALLY.match(line.lstrip())
+        if m:
+            rest = line.lstrip()[m.end():m.end() + 60]
+            found = find_date_span(rest)
+            if found and found[0] == 0:
+                return found[2], i
     return None
 
 
@@ -970,6 +1001,14 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
             lines.setdefault(blocks[at].index, "publication date line")
     if published or modified:
         published, modified = settle_numeric(blocks, lines, published, modified, hints.get("url"))
+    first = first_published([b.text for b in blocks])
+    if first is not None and (published is None or first[0] < published):
+        # The page dates itself by its last update; this line says when it
+        # first appeared.
+        day, at = first
+        modified = modified or published
+        published = day
+        lines[blocks[at].index] = "publication date line"
     meta.published = normalize_iso(hints.get("published")) or published or modified \
         or date_from_url(hints.get("url"))
     meta.modified = modified
