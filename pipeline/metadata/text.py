@@ -311,10 +311,10 @@ def first_published(lines: list[str]) -> tuple[str, int] | None:
         # hundreds of lines a page: the plain test spares the regex on nearly all
         if "riginally " not in line:
             continue
-        m = _ORIGINALLY.match(line.lstrip())
+        line = line.lstrip()
+        m = _ORIGINALLY.match(line)
         if m:
-            rest = line.lstrip()[m.end():m.end() + 60]
-            found = find_date_span(rest)
+            found = find_date_span(line[m.end():m.end() + 60])
             if found and found[0] == 0:
                 return found[2], i
     return None
@@ -590,9 +590,9 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 modified = day
                 dateline_at = i if dateline_at is None else dateline_at
                 # "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022"
-                first_published = _published_later_on(b.text)
-                if first_published and not published:
-                    published = first_published
+                originally = _published_later_on(b.text)
+                if originally and not published:
+                    published = originally
             lines.setdefault(b.index, "publication date line" if kind == "published" else "update date line")
         elif _field_line(b):
             lines.setdefault(b.index, "metadata field line")
