@@ -147,10 +147,14 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     if marker is not None:
         after = f"after the end of the article (marker line {marker + 1}: " \
                 f"'{verdicts[marker].phrase}')"
-        for i in range(marker + 1, len(blocks)):
+        n = len(blocks)
+        for i in range(marker + 1, n):
             if forced[i]:
                 continue
-            if keep[i] and p_list[i] < END_KEEP_P:
+            # The article resumed runs on; one sure line among teasers is a teaser.
+            alone = ((i == marker + 1 or p_list[i - 1] < END_KEEP_P)
+                     and (i + 1 == n or p_list[i + 1] < END_KEEP_P))
+            if keep[i] and (p_list[i] < END_KEEP_P or alone):
                 keep[i] = False
                 if apply:
                     blocks[i].drop("related", after)
@@ -163,7 +167,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     if refs is not None:
         why_refs = f"a reference list (under '{blocks[refs].text.strip(' #*:')}', line {refs + 1})"
         for i in range(refs, len(blocks)):
-            if keep[i] and not forced[i] and (i == refs or p_list[i] < END_KEEP_P):
+            if keep[i] and not forced[i] and (i == refs or p_list[i] < REFERENCE_KEEP_P):
                 keep[i] = False
                 if apply:
                     blocks[i].drop("references", why_refs)
@@ -204,7 +208,9 @@ def _under_label(blocks: list[Block], verdicts) -> list[tuple[int, int]]:
 
 
 END_MIN_WORDS = 80     # article words that must come before an end marker
-END_KEEP_P = 0.9       # a block after the marker survives only when the model is this sure
+END_KEEP_P = 0.8       # a block after the marker survives only when the model is this sure,
+                       # of it and of a neighbour
+REFERENCE_KEEP_P = 0.9 # a block after a reference list's label survives when the model is this sure
 
 
 def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
@@ -299,18 +305,23 @@ def _explanation(rule: int, kind: str, where: int) -> tuple[str, str]:
             ("related", f"{kind} {at}"),
             ("navigation", f"{kind} {at}"),
             ("caption", f"short unpunctuated {kind} {at}"),
+            ("boilerplate", f"{kind} {at} worded like boilerplate (learned word score)"),
             ("boilerplate", f"{kind} {at}")][rule]
 
 
 # (rule, kind, where) -> (category, explanation), rule as in ``_explanation_codes``
-_EXPLANATIONS = [_explanation(r, k, w) for r in range(8) for k in _KIND for w in range(3)]
+_EXPLANATIONS = [_explanation(r, k, w) for r in range(9) for k in _KIND for w in range(3)]
+# Below this word score (log odds) a line's words are ~20 times likelier around an
+# article than in one.
+_BOILERPLATE_WORDS = -3.0
 
 
 def _explanation_codes(X: np.ndarray, names: list[str]) -> list[int]:
     """For each row, which ``_EXPLANATIONS`` entry names it should the model drop it:
     the first rule that fits, in this order: a short line with a date (not
     after the text), a title, link-heavy, repeated on the page, after the text,
-    before it, short and unpunctuated, anything else."""
+    before it, short and unpunctuated, worded like boilerplate (a model with a
+    word score), anything else."""
     def col(name):
         return X[:, names.index(name)]
 
@@ -320,12 +331,14 @@ def _explanation_codes(X: np.ndarray, names: list[str]) -> list[int]:
     heading = col("heading")
     kind = np.where(heading > 0, 1, np.where(col("list_depth") > 0, 2, 0))
     chars = np.rint(np.expm1(col("log_chars")))   # log1p of a count: exact back
+    worded = (col("word_score") < _BOILERPLATE_WORDS if "word_score" in names
+              else np.zeros(len(X), bool))
     rule = np.select(
         [(col("has_date") > 0) & (chars < 120) & ~after,
          (heading == 1) | ((heading > 0) & before & (dist >= -3)),
          col("link_share") >= 0.5, col("repeat_count") > 0, after, before,
-         (col("ends_terminal") == 0) & (chars < 200)],
-        [0, 1, 2, 3, 4, 5, 6], 7)
+         (col("ends_terminal") == 0) & (chars < 200), worded],
+        [0, 1, 2, 3, 4, 5, 6, 7], 8)
     return ((rule * 3 + kind) * 3 + where).tolist()
 
 
@@ -370,7 +383,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     # One copy of the chunk's text (lower-cased, as code points) for the lexicon and the features.
     text = features.LineText.of(batch.blocks)
     hits = features.lexicon_hits(batch.blocks, text)
-    X1, names1 = features.stage1_matrix(batch, hits, text)
+    X1, names1 = features.stage1_matrix(batch, hits, text, model.words)
     if names1 != model.names1:
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")

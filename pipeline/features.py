@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import datelines, kernels, lexicon
+from . import datelines, kernels, lexicon, wordscore
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -76,6 +76,12 @@ WINDOW_KEYS = ["is_prose", "link_share", "stop_density", "log_chars", "is_list"]
 STAGE1_NAMES = (BASE + POSITION + [f"{key}@{k:+d}" for key in CONTEXT_KEYS for k in OFFSETS]
                 + [f"{key}~{w}" for key in WINDOW_KEYS for w in WINDOWS]
                 + [f"prose_chars~{w}" for w in WINDOWS])
+# The learned word score (``wordscore``) of a block and its neighbourhood,
+# after STAGE1_NAMES in a model that has one.
+WORD_OFFSETS = (-1, 1)
+WORD_WINDOWS = (2, 5)
+WORD_NAMES = (["word_score"] + [f"word_score@{k:+d}" for k in WORD_OFFSETS]
+              + [f"word_score~{w}" for w in WORD_WINDOWS])
 
 
 @dataclass
@@ -259,8 +265,9 @@ def _main_region(batch: Batch, score: np.ndarray):
 
 
 def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
-                  text: LineText | None = None):
-    """Features of every block of ``batch``: own, position, neighbours, windows.
+                  text: LineText | None = None, words: "wordscore.WordScore | None" = None):
+    """Features of every block of ``batch``: own, position, neighbours, windows,
+    and, given a model's ``words``, the word score's columns (``word_columns``).
 
     A page gets exactly the same numbers in a batch (training,
     ``classify_many``) as alone: whatever crosses rows stays inside the
@@ -273,9 +280,9 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
         docs_hits = []
         for s, e in _doc_spans(batch):
             docs_hits += lexicon_hits(batch.blocks[s:e])
+    text = text or LineText.of(batch.blocks)
     if len(batch):
-        base, chars = _base_rows(batch.blocks, docs_hits, text or LineText.of(batch.blocks),
-                                 _doc_spans(batch))
+        base, chars = _base_rows(batch.blocks, docs_hits, text, _doc_spans(batch))
     else:
         base, chars = [np.zeros(0)] * len(BASE), np.zeros(0)
     col = dict(zip(BASE, base))
@@ -326,12 +333,16 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
     ]
     head = base + position
     shifted = batch.shift_many(np.column_stack([col[k] for k in CONTEXT_KEYS]), OFFSETS, -1.0)
-    windowed = batch.window_means(np.column_stack([col[k] for k in WINDOW_KEYS] + [prose_chars]),
-                                  WINDOWS)
+    # The word score's windows come out of the same pass as the other windows' (same floats).
+    score = [] if words is None or not n else [words.score(*wordscore.term_lists(text.low_cp, n))]
+    windowed = batch.window_means(
+        np.column_stack([col[k] for k in WINDOW_KEYS] + [prose_chars] + score), WINDOWS)
     n_head, n_shift = len(head), len(CONTEXT_KEYS) * len(OFFSETS)
     n_win = len(WINDOW_KEYS)
     # Column-major: each feature is written, and later read by the trees, as one run.
-    X = np.empty((n, n_head + n_shift + (n_win + 1) * len(WINDOWS)), np.float64, order="F")
+    n_words = len(WORD_NAMES) if words is not None else 0
+    X = np.empty((n, n_head + n_shift + (n_win + 1) * len(WINDOWS) + n_words), np.float64,
+                 order="F")
     for j, c in enumerate(head):
         X[:, j] = c
     # (row, offset, key) -> key-major columns "key@offset"
@@ -341,7 +352,23 @@ def stage1_matrix(batch: Batch, hits: list[list[lexicon.Hit]] | None = None,
         X[:, at + k:at + k + n_win * len(WINDOWS):len(WINDOWS)] = m[:, :n_win]
     at += n_win * len(WINDOWS)
     X[:, at:at + len(WINDOWS)] = np.log1p(np.column_stack([m[:, n_win] for m in windowed]))
-    return X, STAGE1_NAMES
+    if words is None:
+        return X, STAGE1_NAMES
+    if n:
+        means = [windowed[WINDOWS.index(w)][:, -1] for w in WORD_WINDOWS]
+        X[:, -n_words:] = word_columns(batch, score[0], means)
+    return X, STAGE1_NAMES + WORD_NAMES
+
+
+def word_columns(batch: Batch, score: np.ndarray, means: list[np.ndarray] | None = None):
+    """The ``WORD_NAMES`` columns: each row's word score, its neighbours'
+    (0 past the document's ends) and its means over ``WORD_WINDOWS`` in the same
+    document (``means``, if the caller has them)."""
+    col = np.ascontiguousarray(score, np.float64)[:, None]
+    shifted = batch.shift_many(col, WORD_OFFSETS, 0.0)[:, :, 0]
+    if means is None:
+        means = [m[:, 0] for m in batch.window_means(col, WORD_WINDOWS)]
+    return np.column_stack([score, shifted] + means)
 
 
 def _doc_spans(batch: Batch):

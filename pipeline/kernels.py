@@ -290,6 +290,87 @@ def line_hashes(cp, n_lines):
     return out.view(np.int64)
 
 
+# splitmix64's finaliser: FNV-1a's low bits, which a term number keeps, mix poorly.
+_MIX1, _MIX2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+PAIR_SALT = 0x9E3779B97F4A7C15   # keeps a word pair's hash apart from its words'
+
+
+@njit(cache=True, inline="always")
+def _mix(h):
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(_MIX1)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(_MIX2)
+    return h ^ (h >> np.uint64(31))
+
+
+@njit(cache=True, nogil=True)
+def hashed_terms(low, word, n_lines, bits):
+    """The distinct terms of each line of texts joined with newlines, as
+    numbers below ``2 ** bits``: its words (runs of ``word`` code points in the
+    BMP; ``low`` is lower-cased) and each pair of neighbouring words. Line
+    ``k`` has ``terms[indptr[k]:indptr[k + 1]]``, in order of first occurrence.
+    Returns (indptr, terms).
+
+    A word's hash is FNV-1a over its code points; a pair's is
+    ``(first * FNV_PRIME) ^ second ^ PAIR_SALT``; each is mixed, then masked."""
+    n = len(low)
+    mask = np.uint64((1 << bits) - 1)
+    # A term seen on line k has seen[term] == k: distinct without sorting each line.
+    seen = np.full(1 << bits, -1, np.int64)
+    # a line of L characters holds at most (L + 1) // 2 words, so at most L terms
+    terms = np.empty(n + 1, np.int64)
+    indptr = np.zeros(n_lines + 1, np.int64)
+    out = 0
+    line = 0
+    prev = np.uint64(0)
+    have_prev = False
+    i = 0
+    while i <= n:
+        c = low[i] if i < n else 10
+        if c == 10:
+            line += 1
+            if line <= n_lines:
+                indptr[line] = out
+            have_prev = False
+            i += 1
+            continue
+        if c >= 0x10000 or not word[c]:
+            i += 1
+            continue
+        h = np.uint64(FNV_OFFSET)
+        while i < n and low[i] < 0x10000 and word[low[i]]:
+            h = (h ^ np.uint64(low[i])) * np.uint64(FNV_PRIME)
+            i += 1
+        term = np.int64(_mix(h) & mask)
+        if seen[term] != line:
+            seen[term] = line
+            terms[out] = term
+            out += 1
+        if have_prev:
+            term = np.int64(_mix((prev * np.uint64(FNV_PRIME)) ^ h ^ np.uint64(PAIR_SALT)) & mask)
+            if seen[term] != line:
+                seen[term] = line
+                terms[out] = term
+                out += 1
+        prev = h
+        have_prev = True
+    if line != n_lines:
+        raise ValueError("texts must not hold line breaks")
+    return indptr, terms[:out].copy()
+
+
+@njit(cache=True, nogil=True)
+def term_sums(weight, indptr, terms):
+    """``weight`` summed over each line's terms (``hashed_terms``), line by line:
+    a line's sum is the same float whatever lines share its batch."""
+    out = np.zeros(len(indptr) - 1)
+    for k in range(len(indptr) - 1):
+        total = 0.0
+        for j in range(indptr[k], indptr[k + 1]):
+            total += weight[terms[j]]
+        out[k] = total
+    return out
+
+
 @njit(cache=True, nogil=True)
 def repeats(hashes, starts, ends):
     """For each row, how many other rows of its document [starts[d], ends[d])

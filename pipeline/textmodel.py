@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from . import kernels
+from .wordscore import WordScore
 
 MODEL_PATH = Path(__file__).with_name("models") / "text_model.npz"
 
@@ -120,6 +121,7 @@ class TextModel:
     names2: list[str] | None
     threshold: float = 0.5
     info: dict | None = None
+    words: WordScore | None = None   # the word score its features read (names1 has WORD_NAMES)
 
     def predict(self, batch, X1: np.ndarray) -> np.ndarray:
         """p(article) for each row of a featurised batch."""
@@ -134,6 +136,8 @@ class TextModel:
         arrays = self.stage1.to_arrays("s1_")
         if self.stage2 is not None:
             arrays.update(self.stage2.to_arrays("s2_"))
+        if self.words is not None:
+            arrays.update(self.words.to_arrays("words_"))
         meta = {"names1": self.names1, "names2": self.names2, "threshold": self.threshold,
                 "info": self.info or {}}
         arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
@@ -145,8 +149,9 @@ class TextModel:
         with np.load(path) as z:
             meta = json.loads(bytes(z["meta"]).decode())
             stage2 = Forest.from_arrays(z, "s2_") if "s2_feature" in z.files else None
+            words = WordScore.from_arrays(z, "words_") if "words_weight" in z.files else None
             return cls(Forest.from_arrays(z, "s1_"), stage2,
-                       meta["names1"], meta["names2"], meta["threshold"], meta.get("info"))
+                       meta["names1"], meta["names2"], meta["threshold"], meta.get("info"), words)
 
 
 @lru_cache(maxsize=1)

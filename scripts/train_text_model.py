@@ -15,7 +15,14 @@ paragraph, or when its words occur in the gold body right next to article text
 (a short heading inside the article, a one-word paragraph).
 
 Cross-validation groups pages by site (``devset.site_folds``, k=5) so that no
-site's template is seen in training and test at once. Stage 1 is cross-fitted
+site's template is seen in training and test at once. The word score
+(``pipeline.wordscore``, naive Bayes over a block's words and word pairs) is a
+feature learned from the labels too, so it is cross-fitted inside the training
+data: the trees of fold k train on word scores each fitted without the row's
+own fold (and without fold k), fold k's rows are scored by one fitted on all
+other folds, and that one ships in fold k's model file; the shipped model's
+trees train on scores cross-fitted over all five folds, and it ships the word
+score fitted on every page (``--no-words``: without it). Stage 1 is cross-fitted
 to give out-of-fold probabilities; stage 2 trains on those, as it will see
 stage-1 output on unseen pages at run time. The score is the official one:
 shingle precision and recall per page on the kept blocks' text joined by blank
@@ -43,6 +50,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from pipeline import classify, devset, features, score  # noqa: E402
 from pipeline.segment import segment_text  # noqa: E402
 from pipeline.textmodel import MODEL_PATH, TextModel, forest_from_sklearn  # noqa: E402
+from pipeline.wordscore import WordScore, term_lists  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -118,9 +126,22 @@ def row_weights(docs, kind: str):
     return w / w.mean()
 
 
-def save_folds(out: Path, fold_m1, fold_m2, names1, names2, thr, cv, pages, folds, X1,
-               row_fold) -> None:
-    """Each CV fold's model, exactly as the CV scored that fold, plus a summary."""
+def cross_fit_words(indptr, terms, y, row_fold, folds) -> np.ndarray:
+    """Word scores of the rows of ``folds``, each fold's rows scored by a word
+    score fitted on the other folds of ``folds`` (other rows: 0). The trees then
+    learn from scores such as they get on pages the word score never saw."""
+    out = np.zeros(len(y))
+    for g in folds:
+        others = np.flatnonzero(np.isin(row_fold, [h for h in folds if h != g]))
+        rows = row_fold == g
+        out[rows] = WordScore.fit(indptr, terms, y, others).score(indptr, terms)[rows]
+    return out
+
+
+def save_folds(out: Path, fold_m1, fold_m2, fold_words, fold_rows, names1, names2, thr, cv,
+               pages, folds) -> None:
+    """Each CV fold's model, exactly as the CV scored that fold, plus a summary.
+    ``fold_rows``: some of each fold's test rows, to check the export on."""
     out.mkdir(parents=True, exist_ok=True)
     F, P, R = cv
     entries = []
@@ -129,8 +150,9 @@ def save_folds(out: Path, fold_m1, fold_m2, names1, names2, thr, cv, pages, fold
         model = TextModel(forest_from_sklearn(m1), forest_from_sklearn(m2) if m2 else None,
                           names1, names2 if m2 else None, threshold=thr,
                           info={"fold": k, "folds": 5, "params": PARAMS,
-                                "trained_on": f"dev pages with site fold != {k}"})
-        test = X1[row_fold == k][:2000]
+                                "trained_on": f"dev pages with site fold != {k}"},
+                          words=fold_words[k] if fold_words else None)
+        test = fold_rows[k]
         assert np.allclose(model.stage1.decision(test), m1.decision_function(test),
                            atol=1e-6), "export mismatch"
         path = out / f"text_model.fold{k}.npz"
@@ -166,6 +188,8 @@ def main() -> None:
     ap.add_argument("--save-folds", type=Path, default=None, metavar="DIR",
                     help="also write each CV fold's model to DIR/text_model.fold{k}.npz "
                          "and DIR/text_folds.json")
+    ap.add_argument("--words", action=argparse.BooleanOptionalAction, default=True,
+                    help="the learned word score and its neighbours as features (pipeline.wordscore)")
     ap.add_argument("--dump", type=Path, default=None,
                     help="save out-of-fold probabilities and labels here (.npz) for analysis")
     args = ap.parse_args()
@@ -187,14 +211,29 @@ def main() -> None:
           f"{X1.shape[1]} stage-1 features ({time.time() - t0:.1f}s)", flush=True)
 
     weight = row_weights(docs, args.weight)
+    if args.words:
+        indptr, terms = term_lists(features.LineText.of(batch.blocks).low_cp, len(batch))
+        names1 = names1 + features.WORD_NAMES
     p1 = np.zeros(len(y))
-    fold_m1, fold_m2 = [], []
+    fold_m1, fold_m2, fold_words, fold_rows = [], [], [], []
     for f in range(5):
         test = row_fold == f
-        m = fit(X1[~test], y[~test], None if weight is None else weight[~test])
-        p1[test] = m.predict_proba(X1[test])[:, 1]
+        X = X1
+        if args.words:
+            # training rows: cross-fitted within the training folds; test rows: fitted on all of them
+            score = cross_fit_words(indptr, terms, y, row_fold, [g for g in range(5) if g != f])
+            words = WordScore.fit(indptr, terms, y, np.flatnonzero(~test))
+            score[test] = words.score(indptr, terms)[test]
+            X = np.hstack([X1, features.word_columns(batch, score)])
+            fold_words.append(words)
+        m = fit(X[~test], y[~test], None if weight is None else weight[~test])
+        p1[test] = m.predict_proba(X[test])[:, 1]
         fold_m1.append(m)
+        fold_rows.append(X[test][:2000])
         print(f"  stage 1 fold {f} done ({time.time() - t0:.0f}s)", flush=True)
+    if args.words:   # the shipped model's training rows: cross-fitted over all five folds
+        X1 = np.hstack([X1, features.word_columns(
+            batch, cross_fit_words(indptr, terms, y, row_fold, range(5)))])
     X2, names2 = features.stage2_matrix(batch, X1, names1, p1)
     p2 = p1.copy()
     for f in range(5 if args.stages == 2 else 0):
@@ -228,8 +267,8 @@ def main() -> None:
     F, P, R, thr = max((r for r in results if r[0] >= top - 0.001), key=lambda r: r[3])
     print(f"best threshold {thr}: CV body F1 {F:.4f} P {P:.4f} R {R:.4f}")
     if args.save_folds:
-        save_folds(args.save_folds, fold_m1, fold_m2, names1, names2, thr, (F, P, R), pages,
-                   folds, X1, row_fold)
+        save_folds(args.save_folds, fold_m1, fold_m2, fold_words, fold_rows, names1, names2, thr,
+                   (F, P, R), pages, folds)
     if args.cv_only:
         return
 
@@ -239,7 +278,8 @@ def main() -> None:
                       names1, names2 if m2 else None,
                       threshold=thr,
                       info={"cv_f1": round(F, 4), "cv_precision": round(P, 4),
-                            "cv_recall": round(R, 4), "pages": len(pages), "params": PARAMS})
+                            "cv_recall": round(R, 4), "pages": len(pages), "params": PARAMS},
+                      words=WordScore.fit(indptr, terms, y, np.arange(len(y))) if args.words else None)
     # The exported trees must agree with scikit-learn.
     check = model.stage1.decision(X1[:5000])
     assert np.allclose(check, m1.decision_function(X1[:5000]), atol=1e-6), "export mismatch"

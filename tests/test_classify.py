@@ -238,7 +238,7 @@ def test_model_file_loads_and_predicts():
     model = textmodel.TextModel.load(textmodel.MODEL_PATH)
     assert textmodel.MODEL_PATH.stat().st_size < 2_000_000
     batch = features.Batch.of([segment_text(PAGE)])
-    X1, names1 = features.stage1_matrix(batch)
+    X1, names1 = features.stage1_matrix(batch, words=model.words)
     assert names1 == model.names1
     p = model.predict(batch, X1)
     assert p.shape == (len(batch),) and np.all((p >= 0) & (p <= 1))
@@ -390,8 +390,21 @@ def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
     blocks = segment_text("\n\n".join([para] * 5 + [marker] + [para.replace("watch", "strap")] * 2))
     hits = [lexicon.find(b.text) for b in blocks]
-    keep = classify.decide(blocks, np.full(len(blocks), 0.8), hits, context=True)
+    keep = classify.decide(blocks, np.full(len(blocks), 0.7), hits, context=True)
     assert keep.tolist()[6:] == [after_kept] * 2
+
+
+@pytest.mark.parametrize("p_after, kept", [
+    ([0.7, 0.7, 0.7], [False, False, False]),     # not sure enough
+    ([0.5, 0.95, 0.5], [False, False, False]),    # one sure teaser among others
+    ([0.5, 0.85, 0.85], [False, True, True]),     # the article goes on after the list
+])
+def test_after_the_end_marker_only_a_sure_run_of_lines_stays(p_after, kept):
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    blocks = segment_text("\n\n".join([para] * 5 + ["Related stories"] + [para.replace("watch", "strap")] * 3))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.array([0.9] * 6 + p_after), hits, context=True)
+    assert keep.tolist()[6:] == kept
 
 
 def test_the_reference_list_after_the_article_is_dropped():

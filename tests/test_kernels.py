@@ -150,3 +150,47 @@ def test_features_of_a_line_with_a_lone_surrogate():
     batch = features.Batch.of([segment_text("Caf\ud800 ok\nThe cat sat on the mat.")])
     X, names = features.stage1_matrix(batch)
     assert X.shape == (2, len(names))
+
+
+_M64 = (1 << 64) - 1
+
+
+def _reference_terms(line: str, bits: int) -> list[int]:
+    """What ``kernels.hashed_terms`` promises for one lower-cased line, in plain Python."""
+    import re
+
+    def fnv(word):
+        h = kernels.FNV_OFFSET
+        for ch in word:
+            h = ((h ^ ord(ch)) * kernels.FNV_PRIME) & _M64
+        return h
+
+    def mix(h):
+        h = ((h ^ (h >> 30)) * kernels._MIX1) & _M64
+        h = ((h ^ (h >> 27)) * kernels._MIX2) & _M64
+        return h ^ (h >> 31)
+
+    # words are runs of \w within the BMP: a character beyond it separates words
+    words = [fnv(w) for w in re.findall(r"\w+", re.sub("[\U00010000-\U0010FFFF]", " ", line))]
+    pairs = [((a * kernels.FNV_PRIME) & _M64) ^ b ^ kernels.PAIR_SALT for a, b in zip(words, words[1:])]
+    return sorted({mix(h) & ((1 << bits) - 1) for h in words + pairs})
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.sampled_from([4, 18]))
+def test_hashed_terms_match_python(texts, bits):
+    low = "\n".join(texts).lower()
+    indptr, terms = kernels.hashed_terms(kernels.codepoints(low), kernels.word_chars(), len(texts), bits)
+    got = [sorted(terms[a:b].tolist()) for a, b in zip(indptr[:-1], indptr[1:])]
+    assert len(terms) == sum(map(len, got)) and all(len(set(g)) == len(g) for g in got)
+    assert got == [_reference_terms(t.lower(), bits) for t in texts]
+
+
+def test_hashed_terms_tell_a_pair_from_its_words():
+    one = kernels.hashed_terms(kernels.codepoints("read more"), kernels.word_chars(), 1, 18)[1]
+    two = kernels.hashed_terms(kernels.codepoints("read\nmore"), kernels.word_chars(), 2, 18)[1]
+    assert len(one) == 3 and set(two) < set(one)
+    import pytest
+
+    with pytest.raises(ValueError):
+        kernels.hashed_terms(kernels.codepoints("a\nb\nc"), kernels.word_chars(), 2, 18)
