@@ -320,7 +320,7 @@ def hashed_terms(low, word, n_lines, bits):
     n = len(low)
     mask = np.uint64((1 << bits) - 1)
     # A term seen on line k has seen[term] == k: distinct without sorting each line.
-    seen = np.full(1 << bits, -1, np.int64)
+    seen = np.full(1 << bits, -1, np.int32)   # 1 MB, filled once per chunk
     # a line of L characters holds at most (L + 1) // 2 words, so at most L terms
     terms = np.empty(n + 1, np.int64)
     indptr = np.zeros(n_lines + 1, np.int64)

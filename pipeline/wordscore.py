@@ -73,7 +73,7 @@ class WordScore:
         return cls((logs[1] - logs[0]).astype(np.float32), bias)
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        return {f"{prefix}weight": self.weight.astype(np.float32),
+        return {f"{prefix}weight": self.weight,   # float32 already
                 f"{prefix}bias": np.array([self.bias])}
 
     @classmethod

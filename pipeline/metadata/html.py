@@ -28,7 +28,8 @@ from .authors import clean_authors, copyright_name, parse_byline, site_owner, sq
 from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
                       own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
-from .text import date_by_byline, distant_dateline, first_published, scan_header, settle_numeric
+from .text import (date_by_byline, distant_dateline, first_published, scan_header,
+                   settle_first_published, settle_numeric)
 from .titles import clean_headline, norm, strip_site
 
 _ARTICLE_TYPES = frozenset({
@@ -718,11 +719,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     if not published and authors:
         published = _date_by_name(visible, authors)
     first = _first_published_shown(visible)
-    if first is not None and (published is None or first[0] < day(published)):
-        # The page dates itself by its last update; this line says when it
-        # first appeared.
-        modified = modified or published
-        published = first[0]
+    if first is not None:
+        published, modified = settle_first_published(first[0], published, modified)
 
     site = _first(meta, ("og:site_name",)) or ld.get("publisher") or ld.get("site")
     return Metadata(

@@ -320,6 +320,22 @@ def first_published(lines: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def settle_first_published(first: str, published: str | None,
+                           modified: str | None) -> tuple[str | None, str | None]:
+    """``(published, modified)`` once a line has said the page first appeared on
+    the day ``first``: an earlier day than the one shown dates the page, and the
+    shown one becomes its update.
+
+    >>> settle_first_published("2019-09-26", "2021-03-01T10:00:00", None)
+    ('2019-09-26', '2021-03-01T10:00:00')
+    >>> settle_first_published("2021-03-01", "2019-09-26", None)
+    ('2019-09-26', None)
+    """
+    if published is not None and first >= published[:10]:
+        return published, modified
+    return first, modified or published
+
+
 def _by_name_before(tail: str) -> bool:
     """True if ``tail`` ends with "by Jane Doe (on)", the text before a date.
 
@@ -1002,13 +1018,11 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     if published or modified:
         published, modified = settle_numeric(blocks, lines, published, modified, hints.get("url"))
     first = first_published([b.text for b in blocks])
-    if first is not None and (published is None or first[0] < published):
-        # The page dates itself by its last update; this line says when it
-        # first appeared.
-        day, at = first
-        modified = modified or published
-        published = day
-        lines[blocks[at].index] = "publication date line"
+    if first is not None:
+        shown = published
+        published, modified = settle_first_published(first[0], published, modified)
+        if published != shown:
+            lines[blocks[first[1]].index] = "publication date line"
     meta.published = normalize_iso(hints.get("published")) or published or modified \
         or date_from_url(hints.get("url"))
     meta.modified = modified
