@@ -145,23 +145,25 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         return np.array(keep, np.bool_)
     marker = _end_marker(blocks, keep, verdicts)
     if marker is not None:
-        after = f"after the end of the article (marker line {marker + 1}: " \
-                f"'{verdicts[marker].phrase}')"
+        closing = verdicts[marker]
+        after = f"after the end of the article (marker line {marker + 1}: '{closing.phrase}')"
+        # Below a comment heading come comments, below other markers teasers.
+        below = "comment" if closing.category == "comment" else "related"
+        # No article resumes under a count of its comments: long comments look like prose.
+        resumes = closing.phrase in lexicon.END_MARKERS
         n = len(blocks)
+        resumed = _resumed_rows(blocks, p_list, marker + 1) if resumes else set()
         for i in range(marker + 1, n):
             if forced[i]:
                 continue
-            # The article resumed runs on; one sure line among teasers is a teaser.
-            alone = ((i == marker + 1 or p_list[i - 1] < END_KEEP_P)
-                     and (i + 1 == n or p_list[i + 1] < END_KEEP_P))
-            if keep[i] and (p_list[i] < END_KEEP_P or alone):
+            if keep[i] and i not in resumed:
                 keep[i] = False
                 if apply:
-                    blocks[i].drop("related", after)
+                    blocks[i].drop(below, after)
             elif (apply and not keep[i] and blocks[i].reason.startswith("model:")
                   and blocks[i].category in ("caption", "boilerplate", "navigation")):
                 # What the model dropped down here are teasers, not captions.
-                blocks[i].category = "related"
+                blocks[i].category = below
                 blocks[i].reason += "; " + after
     refs = _reference_list(blocks, keep, np.flatnonzero(lengths <= _REFERENCE_LABEL_CHARS).tolist())
     if refs is not None:
@@ -208,9 +210,27 @@ def _under_label(blocks: list[Block], verdicts) -> list[tuple[int, int]]:
 
 
 END_MIN_WORDS = 80     # article words that must come before an end marker
-END_KEEP_P = 0.8       # a block after the marker survives only when the model is this sure,
-                       # of it and of a neighbour
+END_KEEP_P = 0.8       # a block after the marker survives only in a run of blocks the model
+                       # is this sure of, with two sentences in it (``_resumed_rows``)
 REFERENCE_KEEP_P = 0.9 # a block after a reference list's label survives when the model is this sure
+_SENTENCE_END = tuple('.!?"”»…)\'’')
+
+
+def _resumed_rows(blocks: list[Block], p: list[float], start: int) -> set[int]:
+    """Rows from ``start`` on where the article resumes: runs of lines the
+    model is sure of (p >= END_KEEP_P) holding at least two sentences' ends.
+    One sure teaser, or a teaser's headline and blurb, is not the article.
+    """
+    rows: set[int] = set()
+    run: list[int] = []
+    for i in range(start, len(blocks) + 1):
+        if i < len(blocks) and p[i] >= END_KEEP_P:
+            run.append(i)
+            continue
+        if sum(blocks[j].text.rstrip().endswith(_SENTENCE_END) for j in run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
 
 
 def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
@@ -220,7 +240,7 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     teaser headlines and blurbs below look like prose but are not the article.
     """
     return _after_article(blocks, keep, [i for i, v in enumerate(verdicts) if v is not None
-                                         and v.phrase in lexicon.END_MARKERS
+                                         and lexicon.ends_article(v)
                                          and not _cross_link(blocks[i].text, v.phrase)])
 
 

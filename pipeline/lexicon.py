@@ -231,6 +231,33 @@ END_MARKERS = frozenset({"read more", "read more about", "related", "related art
                          "читайте также", "по теме", "новости по теме", "другие новости"})
 
 
+# A comment section's heading counts its comments: "10 comments:", "## 6 thoughts
+# on “Title”", "2 responses to ...". The count varies, so no phrase lists it.
+_COUNT_NOUNS = (" comment", " thought", " respons", " repl", " reaction", " komment",
+                " comentario", " comentário", " коммент")
+_COUNT = r"(?:\d[\d,.]*k?|one) "
+_COMMENT_COUNT = re.compile(
+    r"(?:[^\w\n]|_){0,3}("
+    # "10 comments:", "14 Comments", "No comments": the whole line
+    + _COUNT + r"(?:comments?|responses?|replies|reactions?|kommentare?|commentaires?|comentarios?"
+    r"|comentários?|commenti|комментари[йея])(?: *:)?(?=[ .:]*$)|no (?:comments|responses|replies)(?=[ .:]*$)"
+    # "6 thoughts on “Title”", "3 replies by Dan Davies and others"
+    r"|" + _COUNT + r"(?:thoughts?|comments?|responses?|replies|reply) (?:on|to)(?= [\"“«'‘])"
+    r"|" + _COUNT + r"(?:replies|reply) by(?= ))", re.M)
+_COUNT_REACH = 16   # characters from the line's start to the noun: "### 1,234,567 comments"
+
+
+def ends_article(hit: Hit) -> bool:
+    """Whether ``hit`` closes the article: an end marker ("Read more",
+    "Related stories") or a comment count.
+
+    >>> [ends_article(h) for h in find("10 comments:") + find("Related stories") + find("Share")]
+    [True, True, False]
+    """
+    return hit.phrase in END_MARKERS or (hit.category == "comment"
+                                         and (hit.phrase[:1].isdigit() or hit.phrase.startswith(("one ", "no "))))
+
+
 def verdict(text: str, hits: list[Hit]) -> Hit | None:
     """The hit that condemns this line as boilerplate, if any.
 
@@ -370,6 +397,7 @@ def find_lines(lines: list[str], joined_low: str | None = None,
         if _ends_ok(joined, at + len(phrase), phrase):
             _add(out, line, Hit(_INDEX[(phrase, True)], phrase, at - line_at, True))
     _find_credits(joined, out, low_cp)
+    _find_comment_counts(joined, out, low_cp)
     candidates = []
     for line, line_at, end, pid in found.tolist():
         phrase = _SCANNER.phrases[pid]
@@ -409,6 +437,27 @@ def _find_credits(joined: str, out, low_cp: np.ndarray | None = None) -> None:
         if m is not None:
             _add(out, line, Hit("caption", "photo credit '" + m.group(0).lstrip('.!?"\u201d ') + "'",
                                 m.start() - line_at, False))
+
+
+def _find_comment_counts(joined: str, out, low_cp: np.ndarray) -> None:
+    """Add a comment hit for each line that counts a page's comments
+    ("10 comments:", "6 thoughts on “Title”"); ``low_cp``: the code points of ``joined``."""
+    found = {}
+    for noun in _COUNT_NOUNS:
+        at = joined.find(noun)
+        while at >= 0:
+            # A count stands at the start of its line: at most 3 marks and a number before the noun.
+            line_at = joined.rfind("\n", max(0, at - _COUNT_REACH), at) + 1
+            if (line_at or at <= _COUNT_REACH) and line_at not in found:
+                m = _COMMENT_COUNT.match(joined, line_at)
+                if m is not None:
+                    found[line_at] = m
+            at = joined.find(noun, at + 1)
+    if found:
+        breaks = np.flatnonzero(low_cp == 10)
+        for line_at, m in found.items():
+            line = int(np.searchsorted(breaks, line_at))
+            _add(out, line, Hit("comment", m.group(1), m.start(1) - line_at, True))
 
 
 def find(text: str) -> list[Hit]:

@@ -130,6 +130,8 @@ def test_lexicon_spares_prose(line):
     "support the " * 20_000,
     "[" * 50_000 + "x",
     ("... " + "x" * 80 + ". ") * 2_000,
+    "x" + " comment" * 100_000,      # one line: no scan back to its start per word
+    "1 comments\n" * 50_000,
 ])
 def test_lexicon_is_linear_on_pathological_input(text):
     t = time.perf_counter()
@@ -405,6 +407,56 @@ def test_after_the_end_marker_only_a_sure_run_of_lines_stays(p_after, kept):
     hits = [lexicon.find(b.text) for b in blocks]
     keep = classify.decide(blocks, np.array([0.9] * 6 + p_after), hits, context=True)
     assert keep.tolist()[6:] == kept
+
+
+@pytest.mark.parametrize("line, phrase", [
+    ("10 comments:", "10 comments:"),
+    ("## 23 Comments", "23 comments"),
+    ("1,234 Comments", "1,234 comments"),
+    ("## One Comment", "one comment"),
+    ("No comments", "no comments"),
+    ("## 6 thoughts on “Top 10 Running Watches”", "6 thoughts on"),
+    ("2 responses to \"A guide to houseplants\"", "2 responses to"),
+    ("3 replies by Dan Example and others", "3 replies by"),
+    ("12 Kommentare", "12 kommentare"),
+])
+def test_a_count_of_comments_is_a_comment_heading_that_ends_the_article(line, phrase):
+    hit = lexicon.verdict(line, lexicon.find(line))
+    assert (hit.category, hit.phrase) == ("comment", phrase)
+    assert lexicon.ends_article(hit)
+
+
+@pytest.mark.parametrize("line", [
+    "300 comments were received by the agency during the review.",
+    "5 thoughts on the budget were shared at the meeting.",
+    "No comment.",
+    "I have 2 comments on the draft.",
+])
+def test_numbers_before_comment_words_in_prose_are_not_a_count(line):
+    assert not any(h.category == "comment" for h in lexicon.find(line))
+
+
+def test_under_a_count_of_comments_even_sure_prose_is_a_comment():
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    comment = "I bought one last spring and the battery claims hold up, though the strap wore out fast."
+    blocks = segment_text("\n\n".join([para] * 5 + ["14 Comments", "Jane Example", comment, comment]))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.array([0.9] * 6 + [0.3, 0.95, 0.95]), hits, context=True)
+    assert keep.tolist() == [True] * 5 + [False] * 4
+    assert [b.category for b in blocks[5:]] == ["comment"] * 4
+    assert "marker line 6: '14 comments'" in blocks[7].reason
+
+
+def test_a_sure_teaser_headline_and_blurb_after_the_end_marker_are_dropped():
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    blocks = segment_text("\n\n".join([para] * 5 + ["Read more", "Border Tensions",
+                                                     "Tajikistan Seeks Aid as Violence Builds on Afghan Border",
+                                                     "The security situation along the border has deteriorated.",
+                                                     "Support independent journalism"]))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.array([0.9] * 6 + [0.5, 0.85, 0.85, 0.3]), hits, context=True)
+    assert keep.tolist()[6:] == [False] * 4
+    assert blocks[8].reason == "after the end of the article (marker line 6: 'read more')"
 
 
 def test_the_reference_list_after_the_article_is_dropped():
