@@ -150,7 +150,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         # Below a comment heading come comments, below other markers teasers.
         below = "comment" if closing.category == "comment" else "related"
         # No article resumes under a count of its comments: long comments look like prose.
-        resumes = closing.phrase in lexicon.END_MARKERS
+        resumes = not lexicon.is_comment_count(closing)
         n = len(blocks)
         resumed = _resumed_rows(blocks, p_list, marker + 1) if resumes else set()
         for i in range(marker + 1, n):
@@ -494,6 +494,28 @@ def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: s
         why = _PLACEHOLDER_WHY if _PLACEHOLDER in b.text.lower() else _giveaway(b.text)
         if why and not (rules and match_rules(rules, b.text, site)):
             b.drop(*why)
+
+
+def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = None,
+                             site: str | None = None) -> None:
+    """Drop the kept blocks below a count of the page's comments ("10 comments:",
+    "6 thoughts on “Title”") that comes after END_MIN_WORDS words of kept text:
+    a main-content extractor keeps a long comment now and then. A line a user
+    rule matches is left as decided.
+    """
+    hits = features.lexicon_hits(blocks)
+    words = 0
+    for i, b in enumerate(blocks):
+        if words >= END_MIN_WORDS and hits[i]:
+            hit = lexicon.verdict(b.text, hits[i])
+            if hit is not None and lexicon.is_comment_count(hit):
+                why = f"below the comment count '{b.text.strip(' #*')}' (block {i + 1})"
+                for below in blocks[i + 1:]:
+                    if below.keep and not (rules and match_rules(rules, below.text, site)):
+                        below.drop("comment", why)
+                return
+        if b.keep:
+            words += b.text.count(" ") + 1
 
 
 def _giveaway(text: str) -> tuple[str, str] | None:

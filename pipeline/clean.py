@@ -15,7 +15,7 @@ import gc
 from contextlib import contextmanager
 from functools import cache
 
-from .classify import classify_many, drop_boilerplate_phrases, drop_giveaways
+from .classify import classify_many, drop_below_comment_count, drop_boilerplate_phrases, drop_giveaways
 from .decode import repair_text
 from .html_body import extract_html_blocks
 from .limits import Limits
@@ -141,6 +141,7 @@ def _clean_html(doc: Document, rules, model) -> None:
     site = _site(doc)
     drop_boilerplate_phrases(kept, rules=rules, site=site)
     drop_giveaways(kept, rules, site)
+    drop_below_comment_count(doc.blocks, rules, site)
     for i in biography_lines(kept, doc.meta.authors):
         kept[i].drop("metadata", "author biography")
     title = (doc.meta.title or "").strip().casefold()

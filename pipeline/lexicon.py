@@ -247,6 +247,15 @@ _COMMENT_COUNT = re.compile(
 _COUNT_REACH = 16   # characters from the line's start to the noun: "### 1,234,567 comments"
 
 
+def is_comment_count(hit: Hit) -> bool:
+    """Whether ``hit`` is a count of the page's comments ("10 comments:").
+
+    >>> [is_comment_count(h) for h in find("## 23 Comments") + find("Leave a Reply")]
+    [True, False]
+    """
+    return hit.category == "comment" and (hit.phrase[:1].isdigit() or hit.phrase.startswith(("one ", "no ")))
+
+
 def ends_article(hit: Hit) -> bool:
     """Whether ``hit`` closes the article: an end marker ("Read more",
     "Related stories") or a comment count.
@@ -254,8 +263,7 @@ def ends_article(hit: Hit) -> bool:
     >>> [ends_article(h) for h in find("10 comments:") + find("Related stories") + find("Share")]
     [True, True, False]
     """
-    return hit.phrase in END_MARKERS or (hit.category == "comment"
-                                         and (hit.phrase[:1].isdigit() or hit.phrase.startswith(("one ", "no "))))
+    return hit.phrase in END_MARKERS or is_comment_count(hit)
 
 
 def verdict(text: str, hits: list[Hit]) -> Hit | None:

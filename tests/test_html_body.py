@@ -202,3 +202,28 @@ def test_template_placeholder_text_is_dropped_from_html():
                                   format="html"))
     assert lorem not in doc.body and all(p in doc.body for p in PARAS)
     assert [b.category for b in doc.blocks if b.text == lorem] == ["placeholder"]
+
+
+@needs_model
+def test_a_comment_the_extractor_keeps_below_a_comment_count_is_dropped():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    comment = ("I walked that crossing every morning for years and the new path will make the school run much "
+               "safer, though I hope the council keeps the old benches by the mill.")
+    doc = clean_document(Document(source="a.html", format="html", content=article_page(
+        extra_body=f"<h3>2 Comments</h3><p>Sam Example</p><p>{comment}</p>")))
+    assert all(p in doc.body for p in PARAS) and comment not in doc.body
+    dropped = [b for b in doc.blocks if b.text == comment]
+    assert dropped[0].category == "comment" and "below the comment count '2 Comments'" in dropped[0].reason
+
+
+def test_below_comment_count_needs_article_text_above_it():
+    from pipeline.classify import drop_below_comment_count
+    from pipeline.record import Block
+    article = "The council approved the footbridge plan after a long debate about its cost and its route. " * 6
+    comment = "Great news, I cross there every day and the old bridge felt unsafe for years."
+    for above, dropped in ((article, True), ("Short intro.", False)):
+        blocks = [Block(0, above, above), Block(1, "12 comments", "12 comments", keep=False),
+                  Block(2, comment, comment)]
+        drop_below_comment_count(blocks)
+        assert (not blocks[2].keep) is dropped
