@@ -240,7 +240,7 @@ _COMMENT_COUNT = re.compile(
     r"(?:[^\w\n]|_){0,3}("
     # "10 comments:", "14 Comments", "No comments": the whole line
     + _COUNT + r"(?:comments?|responses?|replies|reactions?|kommentare?|commentaires?|comentarios?"
-    r"|comentários?|commenti|комментари[йея])(?: *:)?(?=[ .:]*$)|no (?:comments|responses|replies)(?=[ .:]*$)"
+    r"|comentários?|commenti|комментари(?:й|я|ев))(?: *:)?(?=[ .:]*$)|no (?:comments|responses|replies)(?=[ .:]*$)"
     # "6 thoughts on “Title”", "3 replies by Dan Davies and others"
     r"|" + _COUNT + r"(?:thoughts?|comments?|responses?|replies|reply) (?:on|to)(?= [\"“«'‘])"
     r"|" + _COUNT + r"(?:replies|reply) by(?= ))", re.M)

@@ -419,6 +419,8 @@ def test_after_the_end_marker_only_a_sure_run_of_lines_stays(p_after, kept):
     ("2 responses to \"A guide to houseplants\"", "2 responses to"),
     ("3 replies by Dan Example and others", "3 replies by"),
     ("12 Kommentare", "12 kommentare"),
+    ("7 комментариев", "7 комментариев"),
+    ("3 commentaires", "3 commentaires"),
 ])
 def test_a_count_of_comments_is_a_comment_heading_that_ends_the_article(line, phrase):
     hit = lexicon.verdict(line, lexicon.find(line))
