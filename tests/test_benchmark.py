@@ -21,7 +21,7 @@ def gold_dir():
 
 def test_text_path_cross_validated(gold_dir):
     cv = evaluate(gold_dir, "text", cv=True)["cv"]
-    assert cv["f1"] >= 0.93 and cv["precision"] >= 0.915 and cv["recall"] >= 0.935, cv
+    assert cv["f1"] >= 0.932 and cv["precision"] >= 0.92 and cv["recall"] >= 0.935, cv
     assert cv["title"] >= 0.84 and cv["authors"] >= 0.69 and cv["date"] >= 0.74, cv
 
 
