@@ -151,7 +151,6 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         below = "comment" if closing.category == "comment" else "related"
         # No article resumes under a count of its comments: long comments look like prose.
         resumes = not lexicon.is_comment_count(closing)
-        n = len(blocks)
         resumed = _resumed_rows(blocks, p_list, marker + 1) if resumes else set()
         for i in range(marker + 1, n):
             if forced[i]:
@@ -503,19 +502,15 @@ def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = Non
     a main-content extractor keeps a long comment now and then. A line a user
     rule matches is left as decided.
     """
-    hits = features.lexicon_hits(blocks)
-    words = 0
-    for i, b in enumerate(blocks):
-        if words >= END_MIN_WORDS and hits[i]:
-            hit = lexicon.verdict(b.text, hits[i])
-            if hit is not None and lexicon.is_comment_count(hit):
-                why = f"below the comment count '{b.text.strip(' #*')}' (block {i + 1})"
-                for below in blocks[i + 1:]:
-                    if below.keep and not (rules and match_rules(rules, below.text, site)):
-                        below.drop("comment", why)
-                return
-        if b.keep:
-            words += b.text.count(" ") + 1
+    counts = [i for i, hs in enumerate(features.lexicon_hits(blocks))
+              if hs and (hit := lexicon.verdict(blocks[i].text, hs)) is not None and lexicon.is_comment_count(hit)]
+    at = _after_article(blocks, [b.keep for b in blocks], counts) if counts else None
+    if at is None:
+        return
+    why = f"below the comment count '{blocks[at].text.strip(' #*')}' (block {at + 1})"
+    for below in blocks[at + 1:]:
+        if below.keep and not (rules and match_rules(rules, below.text, site)):
+            below.drop("comment", why)
 
 
 def _giveaway(text: str) -> tuple[str, str] | None:
