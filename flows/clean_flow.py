@@ -14,7 +14,7 @@ from pipeline.limits import Limits
 from pipeline.output import remove_stale
 from pipeline.read import discover
 from pipeline.run import BatchStats, make_batches, process_batch, run_lock
-from pipeline.state import plan_run, save_state
+from pipeline.state import plan_run, save_state, settings_digest
 from pipeline.userrules import load_rules
 
 from flows.executors import dask_cluster, default_workers, local_processes
@@ -74,7 +74,9 @@ def clean_flow(raw: str = "raw", clean: str = "clean", workers: int | None = Non
     started = time.monotonic()
     with run_lock(clean_dir):
         rels = discover(raw_dir)
-        plan = plan_run(raw_dir, clean_dir, rels, full)
+        # Outputs cleaned under other rules or limits are stale too.
+        rules = load_rules(rules_path) if rules_path else None
+        plan = plan_run(raw_dir, clean_dir, rels, full, settings_digest(rules, limits))
         workers = workers or default_workers()
         total_bytes = sum(plan.fingerprints.get(rel, {}).get("size", 0) for rel in plan.todo)
         batch_bytes = min(BATCH_BYTES, max(MIN_BATCH_BYTES, total_bytes // (2 * workers)))

@@ -18,7 +18,7 @@ from .limits import Limits
 from .output import remove_stale, replace_outputs
 from .read import Reject, discover, read_documents
 from .record import Document, Rejected
-from .state import plan_run, save_state
+from .state import plan_run, save_state, settings_digest
 from .timeout import time_limit
 
 
@@ -247,7 +247,7 @@ def run(raw_dir: str | Path = "raw", clean_dir: str | Path = "clean", limits: Li
     raw_dir, clean_dir = Path(raw_dir), Path(clean_dir)
     with run_lock(clean_dir):
         rels = discover(raw_dir)
-        plan = plan_run(raw_dir, clean_dir, rels, full)
+        plan = plan_run(raw_dir, clean_dir, rels, full, settings_digest(rules, limits))
         stats = process_batch(raw_dir, clean_dir, plan.todo, limits, rules)
         stats.skipped = len(plan.unchanged)
         remove_stale(clean_dir, rels)

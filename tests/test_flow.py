@@ -48,3 +48,16 @@ def test_flow_on_a_two_worker_local_dask_cluster_equals_the_local_run(prefect_ha
                                                                       monkeypatch):
     pytest.importorskip("distributed")
     _flow_and_library_runs(examples_dir, tmp_path, monkeypatch, dask_workers=2)
+
+
+def test_flow_cleans_every_file_again_when_the_rules_change(prefect_harness, examples_dir, tmp_path):
+    from flows.cli import run_flow
+
+    raw = tmp_path / "raw"
+    shutil.copytree(examples_dir, raw)
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\npattern = "forty passengers"\ncategory = "advert"\n', "utf-8")
+    first = run_flow(str(raw), str(tmp_path / "clean"), workers=1)
+    again = run_flow(str(raw), str(tmp_path / "clean"), workers=1, rules=str(rules))
+    assert again["files"] == first["files"] and again["skipped_unchanged"] == 0
+    assert run_flow(str(raw), str(tmp_path / "clean"), workers=1, rules=str(rules))["files"] == 0

@@ -93,6 +93,24 @@ def test_unchanged_raw_dir_makes_a_no_op_run_and_full_redoes_everything(raw, tmp
     assert full.files == first.files and full.skipped == 0
 
 
+def test_new_rules_or_limits_clean_every_file_again(raw, tmp_path):
+    """Outputs made under other rules are stale though no raw file changed."""
+    from pipeline.limits import Limits
+    from pipeline.userrules import parse_rules
+
+    clean = tmp_path / "clean"
+    first = run(raw, clean)
+    rules = parse_rules({"rule": [{"pattern": "forty passengers", "category": "advert"}]})
+    with_rules = run(raw, clean, rules=rules)
+    assert with_rules.files == first.files and with_rules.skipped == 0
+    record = next(r for r in read_jsonl(clean / "articles") if r["source"] == "scraped/harbour-reopens.txt")
+    assert any(r["category"] == "advert" and "forty passengers" in r["text"] for r in record["removed"])
+    assert run(raw, clean, rules=rules).files == 0          # same rules: nothing to do
+    assert run(raw, clean).files == first.files             # rules gone: everything again
+    assert run(raw, clean, limits=Limits(max_doc_seconds=60)).files == first.files
+    assert run(raw, clean, limits=Limits(max_doc_seconds=60)).files == 0
+
+
 def test_a_changed_file_replaces_its_records(raw, tmp_path):
     clean = tmp_path / "clean"
     run(raw, clean)
