@@ -19,7 +19,9 @@ from .classify import classify_many, drop_below_comment_count, drop_boilerplate_
 from .decode import repair_text
 from .html_body import extract_html_blocks
 from .limits import Limits
+from .frontmatter import read_front_matter
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
+from .metadata.dates import normalize_iso
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
 
@@ -32,9 +34,10 @@ Local traders said the reopening had already brought more visitors to the town, 
 Please consider making a donation to keep our local reporting free for everyone.
 """
 
-# Where the input carried metadata (a JSON export's "title", a WARC date),
-# it wins over what we infer from the page.
-_HINT_FIELDS = ("title", "url", "published", "site_name", "language")
+# Where the input carried metadata (a JSON export's "title", front matter's
+# "date"), it wins over what we infer from the page.
+_HINT_FIELDS = ("title", "url", "published", "modified", "site_name", "language", "section")
+_HINT_DATES = ("published", "modified")
 
 
 def clean_document(doc: Document, limits: Limits | None = None, rules=None, model=None) -> Document:
@@ -65,19 +68,20 @@ def _clean_documents(docs: list[Document], limits: Limits, rules, models: list) 
     out: list[Document | Rejected | None] = [None] * len(docs)
     # Text documents by block model (models are not hashable: keyed by identity).
     text: dict[int, tuple[object, list[int]]] = {}
+    body_start: dict[int, int] = {}     # first block after a text document's front matter
     for i, doc in enumerate(docs):
         if len(doc.content) > limits.max_doc_chars:
             out[i] = Rejected(f"document larger than the limit of {limits.max_doc_chars} characters")
         elif doc.format == "html":
             _clean_html(doc, rules, models[i])
         else:
-            doc.blocks = segment_text(doc.content)
+            body_start[i] = _segment(doc)
             text.setdefault(id(models[i]), (models[i], []))[1].append(i)
     for model, members in text.values():
-        classify_many([docs[i].blocks for i in members], rules=rules,
+        classify_many([docs[i].blocks[body_start[i]:] for i in members], rules=rules,
                       sites=[_site(docs[i]) for i in members], model=model)
         for i in members:
-            _text_metadata(docs[i])
+            _text_metadata(docs[i], body_start[i])
     for i, doc in enumerate(docs):
         if out[i] is None:
             out[i] = _finish(doc)
@@ -122,8 +126,30 @@ def _finish(doc: Document) -> Document | Rejected:
     return doc
 
 
-def _text_metadata(doc: Document) -> None:
-    doc.meta, metadata_lines = extract_text_metadata(doc.blocks, doc.hints)
+def _segment(doc: Document) -> int:
+    """Split a text document into blocks; return how many its front matter takes.
+
+    Front matter's fields join the document's hints (a JSON export's own fields
+    win) and its lines are dropped here: the classifier and the metadata
+    extractor see only the page below it.
+    """
+    head = read_front_matter(doc.content)
+    if head is None:
+        doc.blocks = segment_text(doc.content)
+        return 0
+    top, body = segment_text(doc.content[:head.end]), segment_text(doc.content[head.end:])
+    for block in top:
+        block.drop("metadata", f"{head.kind}: the page's own metadata, read into the record's fields")
+    for block in body:
+        block.index += len(top)
+    for name, value in head.hints.items():
+        doc.hints.setdefault(name, value)
+    doc.blocks = top + body
+    return len(top)
+
+
+def _text_metadata(doc: Document, start: int = 0) -> None:
+    doc.meta, metadata_lines = extract_text_metadata(doc.blocks[start:], doc.hints)
     for index, reason in metadata_lines.items():
         doc.blocks[index].drop("metadata", reason)
 
@@ -173,12 +199,23 @@ def _site(doc: Document) -> str | None:
 
 
 def _apply_hints(meta: Metadata, hints: dict) -> None:
+    """Let the input's own metadata win; its dates in ISO 8601 like ours.
+
+    >>> meta = Metadata(published="2024-03-01")
+    >>> _apply_hints(meta, {"published": "March 5, 2024", "modified": "not a date", "tags": ["sea"]})
+    >>> meta.published, meta.modified, meta.tags
+    ('2024-03-05', None, ['sea'])
+    """
     for name in _HINT_FIELDS:
         value = hints.get(name)
         if isinstance(value, str) and value.strip():
-            setattr(meta, name, value.strip())
-    authors = hints.get("authors")
-    if isinstance(authors, str) and authors.strip():
-        meta.authors = [authors.strip()]
-    elif isinstance(authors, list) and all(isinstance(a, str) for a in authors) and authors:
-        meta.authors = [a.strip() for a in authors if a.strip()]
+            # A date no parser reads leaves the page's own date in place.
+            value = normalize_iso(value) if name in _HINT_DATES else value.strip()
+            if value:
+                setattr(meta, name, value)
+    for name in ("authors", "tags"):
+        value = hints.get(name)
+        if isinstance(value, str) and value.strip():
+            setattr(meta, name, [value.strip()])
+        elif isinstance(value, list) and all(isinstance(a, str) for a in value) and any(a.strip() for a in value):
+            setattr(meta, name, [a.strip() for a in value if a.strip()])

@@ -1,0 +1,159 @@
+"""Metadata a text page carries at its top: YAML or TOML front matter, a reader's header.
+
+Markdown exported from static sites (Jekyll, Hugo, Obsidian) opens with front
+matter, and text fetched through a reader service (Jina Reader) with a header
+of ``Key: value`` lines. Both are the page's own metadata, like a JSON export's
+fields: they become the document's hints, and their lines are dropped as
+``metadata`` before the classifier sees the rest.
+
+>>> page = "---\\ntitle: Harbour reopens\\nauthor: Jane Doe\\ndate: 2024-03-05\\n---\\nText."
+>>> head = read_front_matter(page)
+>>> head.kind, page[head.end:], head.hints["title"], head.hints["authors"], head.hints["published"]
+('YAML front matter', 'Text.', 'Harbour reopens', ['Jane Doe'], '2024-03-05')
+>>> read_front_matter("---\\n\\nA page that opens with a rule.\\n---\\n") is None
+True
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from .metadata.dates import normalize_iso
+
+MAX_CHARS = 16_000        # front matter is short; past this it is not front matter
+MAX_LINES = 120
+
+# Keys static-site generators and reader services use, lowercased, by hint.
+_KEYS = {
+    "title": ("title", "headline"),
+    "url": ("url", "canonical", "canonical_url", "canonicalurl", "url source"),
+    "published": ("date", "published", "publishdate", "pubdate", "date_published", "published time",
+                  "published_at", "created"),
+    "modified": ("lastmod", "modified", "updated", "last_modified", "date_modified", "updated_at"),
+    "authors": ("authors", "author", "byline", "creator", "creators"),
+    "tags": ("tags", "keywords"),
+    "section": ("categories", "category", "section"),
+    "site_name": ("site_name", "sitename", "site"),
+    "language": ("lang", "language", "locale"),
+}
+_FENCES = {"---": ("---", "...", "YAML front matter"), "+++": ("+++", None, "TOML front matter")}
+_READER_KEY = re.compile(r"^(Title|URL Source|Published Time|Description|Author|Language|Warning): ?(.*)$")
+_READER_END = "Markdown Content:"
+
+
+@dataclass
+class FrontMatter:
+    kind: str                  # "YAML front matter", "TOML front matter", "reader header"
+    end: int                   # characters of the text it takes, its last line break included
+    hints: dict = field(default_factory=dict)
+
+
+def read_front_matter(text: str) -> FrontMatter | None:
+    """The front matter or reader header that opens ``text``, or None.
+
+    A block counts only if it parses and names at least one known field, so a
+    page that opens with a horizontal rule is left alone.
+
+    >>> read_front_matter("+++\\ntitle = 'Ferries'\\ntags = ['sea']\\n+++\\nBody").hints
+    {'title': 'Ferries', 'tags': ['sea']}
+    >>> page = "Title: Ferries\\n\\nURL Source: https://x.org/f\\n\\nMarkdown Content:\\nBody"
+    >>> h = read_front_matter(page)
+    >>> h.kind, h.hints, page[h.end:]
+    ('reader header', {'title': 'Ferries', 'url': 'https://x.org/f'}, 'Body')
+    """
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    first = text[start:start + 4].rstrip("\r\n")
+    if first in _FENCES:
+        return _fenced(text, start, *_FENCES[first])
+    if text.startswith(("Title:", "URL Source:"), start):
+        return _reader_header(text, start)
+    return None
+
+
+def _fenced(text: str, start: int, fence: str, alt_fence: str | None, kind: str) -> FrontMatter | None:
+    lines = text[start:start + MAX_CHARS].split("\n")
+    if lines[0].rstrip() != fence:
+        return None
+    for n, line in enumerate(lines[1:MAX_LINES], start=1):
+        if line.rstrip() in (fence, alt_fence):
+            source = "\n".join(lines[1:n])
+            end = start + sum(len(x) + 1 for x in lines[:n + 1])
+            data = _parse(source, kind)
+            hints = _hints(data) if isinstance(data, dict) else {}
+            return FrontMatter(kind, min(end, len(text)), hints) if hints else None
+    return None
+
+
+def _parse(source: str, kind: str):
+    try:
+        if kind.startswith("TOML"):
+            return tomllib.loads(source)
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(source, Loader=loader)
+    except Exception:      # not front matter after all: the classifier reads it as text
+        return None
+
+
+def _reader_header(text: str, start: int) -> FrontMatter | None:
+    data, at = {}, start
+    for line in text[start:start + MAX_CHARS].split("\n")[:MAX_LINES]:
+        at += len(line) + 1
+        line = line.rstrip("\r")
+        if line.strip() == _READER_END:
+            hints = _hints(data)
+            return FrontMatter("reader header", min(at, len(text)), hints) if hints else None
+        m = _READER_KEY.match(line)
+        if m:
+            data[m.group(1)] = m.group(2)
+        elif line.strip():
+            return None
+    return None
+
+
+def _hints(data: dict) -> dict:
+    """Known fields of the parsed block as pipeline hints (strings, lists of strings)."""
+    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    hints = {}
+    for hint, keys in _KEYS.items():
+        for key in keys:
+            value = _value(hint, lowered.get(key))
+            if value:
+                hints[hint] = value
+                break
+    return hints
+
+
+def _value(hint: str, value) -> str | list[str] | None:
+    if hint in ("published", "modified"):
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            value = value.isoformat()
+        return normalize_iso(value) if isinstance(value, str) else None
+    items = _strings(value)
+    if hint in ("authors", "tags"):
+        return items or None
+    if hint == "section":
+        return items[0] if items else None
+    if hint == "url" and not (len(items) == 1 and items[0].startswith(("http://", "https://"))):
+        return None
+    return items[0] if len(items) == 1 else None
+
+
+def _strings(value) -> list[str]:
+    """Strings of a scalar, a list, or named mappings (``author: {name: Jane}``)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            out.append(str(item).strip())
+    return out
