@@ -21,6 +21,7 @@ from .html_body import extract_html_blocks
 from .limits import Limits
 from .frontmatter import read_front_matter
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
+from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
@@ -205,6 +206,9 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
     >>> _apply_hints(meta, {"published": "March 5, 2024", "modified": "not a date", "tags": ["sea"]})
     >>> meta.published, meta.modified, meta.tags
     ('2024-03-05', None, ['sea'])
+    >>> _apply_hints(meta, {"authors": "By Jane Doe and Tom Bell, Staff Writers"})
+    >>> meta.authors
+    ['Jane Doe', 'Tom Bell']
     """
     for name in _HINT_FIELDS:
         value = hints.get(name)
@@ -215,7 +219,11 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
                 setattr(meta, name, value)
     for name in ("authors", "tags"):
         value = hints.get(name)
-        if isinstance(value, str) and value.strip():
-            setattr(meta, name, [value.strip()])
-        elif isinstance(value, list) and all(isinstance(a, str) for a in value) and any(a.strip() for a in value):
-            setattr(meta, name, [a.strip() for a in value if a.strip()])
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        values = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+        if name == "authors":
+            # The same person-names policy as ours: "By Jane Doe, Staff Writer" is
+            # Jane Doe; an agency or "Staff report" leaves what the page shows.
+            values = clean_authors(values)
+        if values:
+            setattr(meta, name, values)

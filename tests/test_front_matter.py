@@ -115,3 +115,13 @@ def test_the_record_carries_the_front_matter_fields():
     record = _clean(YAML_PAGE).to_record()
     assert json.loads(json.dumps(record))["tags"] == ["harbour", "storms"]
     assert "description:" not in record["text"] and "storms" not in record["text"].split()
+
+
+def test_an_exports_author_field_gets_the_person_names_policy():
+    doc = clean_document(record_to_document("x#L1", {"text": STORY, "author": "By Jane Doe, Staff Writer"}))
+    assert doc.meta.authors == ["Jane Doe"]
+    doc = clean_document(record_to_document("x#L1", {"text": STORY, "authors": ["Jane Doe", "Tom Bell"]}))
+    assert doc.meta.authors == ["Jane Doe", "Tom Bell"]
+    page = "# Harbour reopens\n\nBy Ann Lee\n\n" + STORY
+    doc = clean_document(record_to_document("x#L1", {"text": page, "author": "Staff report"}))
+    assert doc.meta.authors == ["Ann Lee"]          # no name in the field: the page's byline stands
