@@ -191,6 +191,9 @@ def make_document(source: str, text: str, kind: str, hints: dict, repairs: list[
         return Reject(source, f"document larger than the limit of {limits.max_doc_chars} characters "
                               f"({len(text)} characters)")
     repairs = list(repairs)
+    if kind == "text" and looks_like_html(text):
+        kind = "html"
+        repairs.append("read as HTML: the text is HTML markup")
     if _SURROGATE.search(text):
         # JSON's "\ud800" escapes decode to lone surrogates, which UTF-8 cannot hold.
         text = _SURROGATE.sub("\ufffd", text)
@@ -206,6 +209,40 @@ def make_document(source: str, text: str, kind: str, hints: dict, repairs: list[
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|article|section|ul|ol|li|table|br|body)\b[^<>]{0,300}>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True if a text input is really HTML: a page saved under a text name, or a
+    JSON export's ``content`` field holding markup. A page opens as one; a
+    fragment opens with a block tag and holds at least three. Markdown with
+    some inline HTML stays text.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html('<?xml version="1.0"?>\\n<!-- saved -->\\n<html><body>Hi</body></html>')
+    True
+    >>> looks_like_html("<p>One.</p><p>Two.</p><p>Three, and then some more words.</p>")
+    True
+    >>> looks_like_html("# Title\\n\\nA paragraph.<br>\\nAnother <p>odd</p> one.")
+    False
+    >>> looks_like_html('<img src="a.png">\\n\\nText <br> with <br> breaks <div>x</div>.')
+    False
+    """
+    head = text[:4000]
+    at = len(head) - len(head.lstrip("\ufeff \t\r\n"))
+    # An XML declaration and comments may come first; each is skipped with one find.
+    while head.startswith(("<?xml", "<!--"), at):
+        end = head.find("?>" if head.startswith("<?", at) else "-->", at)
+        if end < 0:
+            return False
+        at = end + 3 - head.startswith("<?", at)
+        at += len(head) - at - len(head[at:].lstrip())
+    if _HTML_START.match(head, at):
+        return True
+    return bool(_BLOCK_TAG.match(head, at)) and len(_BLOCK_TAG.findall(head)) >= 3
 
 # Browsers stop nesting at a few hundred levels (Chromium: 512) and libxml2
 # (under trafilatura) gives up at 256; lexbor and our tree walks grow

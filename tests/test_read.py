@@ -70,3 +70,24 @@ def test_unsupported_extension_is_a_reject(tmp_path):
 def test_legacy_encoding_is_recorded_as_a_repair(examples_dir):
     [doc] = _all(examples_dir, "legacy/cider-festival-cp1252.txt")
     assert "Agnès Dubois" in doc.content and "decoded as cp1252" in doc.repairs
+
+
+def test_html_under_a_text_name_or_in_a_text_field_is_read_as_html(tmp_path, examples_dir):
+    from pipeline.clean import clean_document
+
+    page = (examples_dir / "html" / "city-council.html").read_text("utf-8")
+    (tmp_path / "saved.txt").write_text(page, "utf-8")
+    fragment = ("<h1>Harbour reopens</h1><p>The harbour reopened on Tuesday after three months of repairs "
+                "to the breakwater, which storms had damaged.</p><p>Local fishermen said the closure had "
+                "cost them most of the winter season.</p>")
+    (tmp_path / "export.jsonl").write_text(json.dumps({"url": "https://x.org/a", "content": fragment}) + "\n")
+    (tmp_path / "notes.md").write_text("# Notes\n\nA line with a <br> tag.\n\n<div>and a div</div> in markdown.\n")
+    [saved] = _all(tmp_path, "saved.txt")
+    [exported] = _all(tmp_path, "export.jsonl")
+    [notes] = _all(tmp_path, "notes.md")
+    assert saved.format == exported.format == "html" and notes.format == "text"
+    assert "read as HTML: the text is HTML markup" in saved.repairs
+    for doc in (saved, exported):
+        body = clean_document(doc).body
+        assert body and "<" not in body and "</p>" not in body
+    assert "Library" in clean_document(saved).meta.title
