@@ -29,10 +29,16 @@ WARC_SUFFIXES = {".warc", ".arc"}
 # Field names scrapers use for the page and its metadata in JSON exports.
 _HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 _TEXT_FIELDS = ("text", "content", "raw_content", "markdown", "body")
-_HINT_FIELDS = {"url": ("url", "link", "source_url"), "title": ("title", "headline"),
-                "published": ("published", "date", "date_published", "publish_date"),
-                "authors": ("authors", "author"), "site_name": ("site_name", "sitename"),
+_HINT_FIELDS = {"url": ("url", "link", "source_url", "sourceURL", "canonical_url"), "title": ("title", "headline"),
+                "published": ("published", "date", "date_published", "publish_date", "publishedTime",
+                              "published_time", "datePublished"),
+                "modified": ("modified", "date_modified", "modifiedTime", "modified_time", "dateModified"),
+                "authors": ("authors", "author"), "site_name": ("site_name", "sitename", "ogSiteName"),
                 "language": ("language", "lang")}
+# Exports that nest the page's metadata (datatrove and Firecrawl: "metadata").
+# There a bare "date" is often the crawl's (FineWeb), so it is not read.
+_NESTED_HINTS = ("metadata", "meta")
+_NOT_NESTED = {"date"}
 
 
 @dataclass
@@ -381,12 +387,14 @@ def record_to_document(source: str, item: object, limits: Limits | None = None,
     if not isinstance(item, dict):
         return Reject(source, f"JSON record is a {type(item).__name__}, expected an object")
     hints = {}
+    nested = [item[k] for k in _NESTED_HINTS if isinstance(item.get(k), dict)]
     for hint, names in _HINT_FIELDS.items():
-        for name in names:
-            value = _hint_value(item.get(name))
-            if value:
-                hints[hint] = value
-                break
+        # The record's own fields first, then its nested metadata's.
+        value = next((v for fields in (item, *nested) for name in names
+                      if not (fields is not item and name in _NOT_NESTED)
+                      and (v := _hint_value(fields.get(name)))), None)
+        if value:
+            hints[hint] = value
     for name in _HTML_FIELDS:
         if isinstance(item.get(name), str) and item[name].strip():
             return make_document(source, item[name], "html", hints, repairs or [], limits)

@@ -91,3 +91,21 @@ def test_html_under_a_text_name_or_in_a_text_field_is_read_as_html(tmp_path, exa
         body = clean_document(doc).body
         assert body and "<" not in body and "</p>" not in body
     assert "Library" in clean_document(saved).meta.title
+
+
+def test_metadata_nested_in_an_export_record_is_read(tmp_path):
+    records = [
+        # Firecrawl
+        {"markdown": "Some text.", "metadata": {"title": "Ferries", "sourceURL": "https://x.org/f",
+                                                "publishedTime": "2024-03-05T09:00:00Z", "language": "en"}},
+        # datatrove / FineWeb: the nested "date" is the crawl's, not the page's
+        {"text": "Some text.", "metadata": {"url": "https://y.org/g", "date": "2013-05-18T05:48:54Z"}},
+        # the record's own field wins over the nested one
+        {"text": "Some text.", "title": "Own", "metadata": {"title": "Nested"}},
+    ]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    firecrawl, fineweb, own = _all(tmp_path, "x.jsonl")
+    assert firecrawl.hints == {"title": "Ferries", "url": "https://x.org/f",
+                               "published": "2024-03-05T09:00:00Z", "language": "en"}
+    assert fineweb.hints == {"url": "https://y.org/g"}
+    assert own.hints == {"title": "Own"}
