@@ -77,13 +77,14 @@ def _run(args) -> int:
         print(f"boilerstrip: raw dir {raw} does not exist", file=sys.stderr)
         return 2
     limits = Limits.from_options(args.max_doc_mb, args.max_doc_seconds)
+    rules = _rules(args.rules)
+    if rules is False:
+        return 2
     try:
         if args.no_prefect:
             from pipeline.run import run
-            from pipeline.userrules import load_rules
 
-            summary = run(raw, args.clean, limits=limits, rules=load_rules(args.rules) if args.rules else None,
-                          full=args.full).as_dict()
+            summary = run(raw, args.clean, limits=limits, rules=rules, full=args.full).as_dict()
         else:
             summary = run_flow(str(raw), args.clean, args.workers, args.rules, args.full,
                                args.dask_address, args.dask_workers, limits=limits)
@@ -109,9 +110,24 @@ def run_flow(raw: str, clean: str, workers: int | None = None, rules: str | None
                           dask_address=dask_address, dask_workers=dask_workers, limits=limits)
 
 
+def _rules(path: str | None):
+    """The rules in ``path`` (None without one), or False after saying what is wrong with them."""
+    from pipeline.userrules import load_rules
+
+    if not path:
+        return None
+    try:
+        return load_rules(path)
+    except ValueError as exc:
+        print(f"boilerstrip: {exc}", file=sys.stderr)
+        return False
+
+
 def _explain(args) -> int:
     from pipeline.explain import explain_file, format_explanation
 
+    if _rules(args.rules) is False:
+        return 2
     result = explain_file(Path(args.file), rules_path=args.rules)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

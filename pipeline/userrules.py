@@ -76,9 +76,23 @@ def parse_rules(data: dict) -> list[Rule]:
 
 
 def load_rules(path: str | Path) -> list[Rule]:
-    """Read rules from a TOML file."""
-    with open(path, "rb") as fh:
-        return parse_rules(tomllib.load(fh))
+    """Read rules from a TOML file; a ValueError names the file and what is wrong.
+
+    >>> load_rules("/nonexistent/rules.toml")
+    Traceback (most recent call last):
+    ValueError: rules file /nonexistent/rules.toml: No such file or directory
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as e:
+        raise ValueError(f"rules file {path}: {e.strerror or e}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ValueError(f"rules file {path}: not valid TOML: {e}") from None
+    try:
+        return parse_rules(data)
+    except ValueError as e:
+        raise ValueError(f"rules file {path}: {e}") from None
 
 
 def match_rules(rules: list[Rule], text: str, site: str | None) -> Rule | None:

@@ -29,6 +29,23 @@ def test_missing_raw_dir_is_a_clear_error(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_a_bad_rules_file_is_a_clear_error_before_anything_runs(examples_dir, tmp_path, capsys):
+    bad = {"syntax.toml": "[[rule]]\npattern = \n", "action.toml": '[[rule]]\npattern = "x"\naction = "delete"\n'}
+    for name, text in bad.items():
+        (tmp_path / name).write_text(text)
+    cases = [("syntax.toml", "not valid TOML"), ("action.toml", "rule 1: action must be one of"),
+             ("missing.toml", "No such file")]
+    for name, message in cases:
+        rules = str(tmp_path / name)
+        for argv in (["run", "--no-prefect", "--raw", str(examples_dir), "--clean", str(tmp_path / "c"), "--rules", rules],
+                     ["run", "--raw", str(examples_dir), "--clean", str(tmp_path / "c"), "--rules", rules],
+                     ["explain", str(examples_dir / "scraped" / "harbour-reopens.txt"), "--rules", rules]):
+            assert main(argv) == 2
+            err = capsys.readouterr().err
+            assert err.startswith(f"boilerstrip: rules file {rules}: ") and message in err, err
+    assert not (tmp_path / "c").exists()        # nothing was cleaned or locked
+
+
 def test_eval_reports_the_median_of_repeated_timed_passes(tmp_path, capsys):
     # A made-up gold set of two pages in the wcxb layout.
     for kind in ("gold", "text"):
