@@ -63,7 +63,9 @@ def read_front_matter(text: str) -> FrontMatter | None:
     >>> h.kind, h.hints, page[h.end:]
     ('reader header', {'title': 'Ferries', 'url': 'https://x.org/f'}, 'Body')
     """
-    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    start = 0
+    while start < len(text) and text[start] in "\ufeff \t\r\n":   # not lstrip: no copy of the page
+        start += 1
     first = text[start:start + 4].rstrip("\r\n")
     if first in _FENCES:
         return _fenced(text, start, *_FENCES[first])

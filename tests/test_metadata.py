@@ -112,7 +112,8 @@ def test_text_header():
     assert meta.title == "Harbour reopens after storm"
     assert meta.authors == ["Ada Fern"]
     assert meta.published == "2021-07-11"
-    assert lines == {1: "title line", 2: "byline", 3: "metadata field line"}
+    assert meta.section == "Local"
+    assert lines == {1: "title line", 2: "byline", 3: "section line"}
 
 
 def test_text_posted_on_and_foreign_bylines():
@@ -1112,3 +1113,28 @@ def test_text_copyright_holder_of_a_page_without_byline(footer, named, want):
     story = TEXT_STORY + "".join(f"\n\nA course at {footer.split(' - ')[0][12:]} number {k}." for k in range(named))
     text = f"# Notes on running Postgres yourself\n\n{story}\n\n{footer}\n"
     assert extract_text_metadata(segment_text(text))[0].authors == want
+
+
+def test_section_and_tags_from_the_lines_that_state_them():
+    from pipeline.metadata.taglines import tag_lines
+
+    page = ("# Harbour reopens\n\nThe harbour reopened on Tuesday after long repairs.\n\n"
+            "Posted in [Local News](/category/local/), [Transport](/category/transport/)\n\n"
+            "Tags: ferries, storms; harbour\n\nTopics: ignored, second tags line\n")
+    meta, lines = extract_text_metadata(segment_text(page))
+    assert meta.section == "Local News" and meta.tags == ["ferries", "storms", "harbour"]
+    assert sorted(lines.values()).count("tags line") == 1 and "section line" in lines.values()
+    for text in ("Tagalog", "* [Tagalog](/lang/tl)", "Section 3 - [Click here](/s3)", "### Sections",
+                 "Tags are useful: they sort posts.", "[Topics](/topics)",
+                 "Topics: we discussed the budget, the roads and the new school in detail for three hours"):
+        assert tag_lines(segment_text(text)) == (None, [], {}), text
+    assert tag_lines(segment_text("Tagged: [rust](/t/rust) [computing](/t/c)"))[1] == ["rust", "computing"]
+    assert tag_lines(segment_text("Рубрика: Политика"))[0] == "Политика"
+
+
+def test_the_seed_that_states_a_category_gets_its_section():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not present")
+    [seed] = SEEDS.glob("001_*.txt")
+    meta, _ = extract_text_metadata(segment_text(seed.read_text("utf-8")))
+    assert meta.section == "Politics"
