@@ -23,6 +23,7 @@ from .frontmatter import read_front_matter
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
+from .metadata.titles import headline_with_suffix
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
 
@@ -215,6 +216,8 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
         if isinstance(value, str) and value.strip():
             # A date no parser reads leaves the page's own date in place.
             value = normalize_iso(value) if name in _HINT_DATES else value.strip()
+            if name == "title" and headline_with_suffix(value, meta.title):
+                continue
             if value:
                 setattr(meta, name, value)
     for name in ("authors", "tags"):

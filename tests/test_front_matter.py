@@ -125,3 +125,15 @@ def test_an_exports_author_field_gets_the_person_names_policy():
     page = "# Harbour reopens\n\nBy Ann Lee\n\n" + STORY
     doc = clean_document(record_to_document("x#L1", {"text": page, "author": "Staff report"}))
     assert doc.meta.authors == ["Ann Lee"]          # no name in the field: the page's byline stands
+
+
+def test_an_exports_title_tag_gives_way_to_the_pages_headline():
+    page = "# Harbour reopens after storm repairs\n\n" + STORY
+    item = {"text": page, "title": "Harbour reopens after storm repairs | Northern Gazette"}
+    assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens after storm repairs"
+    item = {"text": page, "title": "Ferries are back"}          # another title: the export's word stands
+    assert clean_document(record_to_document("x#L1", item)).meta.title == "Ferries are back"
+    html = ("<html><head><title>Harbour reopens | Gazette</title></head><body><article><h1>Harbour reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n")) + "</article></body></html>")
+    item = {"html": html, "title": "Harbour reopens - Gazette"}
+    assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens"

@@ -24,7 +24,7 @@ from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, H
                       names_under_label, own_blog_owner, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
 from .taglines import tag_lines
-from .titles import clean_headline, norm, strip_site
+from .titles import clean_headline, headline_with_suffix, norm, strip_site
 
 _LONG = 150              # characters of a body paragraph
 _BEFORE = 8              # header lines looked at before the headline
@@ -154,7 +154,9 @@ def find_title(blocks: list[Block], hint: str | None = None) -> int | None:
         for i, b in enumerate(blocks[:400]):
             if key and norm(b.text) == key:
                 return i
-        return None
+        # The hint may be a <title> tag: the headline plus " | Site".
+        ti = find_title(blocks)
+        return ti if ti is not None and headline_with_suffix(hint, blocks[ti].text) else None
     # The first paragraph the classifier kept, when the blocks were classified
     # (some dropped): the first long one may be a cookie banner or a teaser.
     classified = not all(b.keep for b in blocks)
@@ -982,7 +984,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     ti = find_title(blocks, hints.get("title"))
     if ti is not None:
         meta.title = clean_headline(strip_site(blocks[ti].text), dashes=False)
-    if hints.get("title"):
+    if hints.get("title") and not headline_with_suffix(hints["title"], meta.title):
         meta.title = hints["title"]
     name_test = NameTest(blocks)    # joins the page's text once, if a test needs it
     authors, published, modified, lines = scan_header(blocks, ti, bare_name_test=name_test)

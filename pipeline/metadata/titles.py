@@ -160,3 +160,32 @@ def clean_headline(title: str | None, site_names: tuple[str, ...] = (), dashes: 
     if len(parts) == 2 and len(parts[0].split()) >= 3:
         return parts[0].strip()
     return title
+
+
+def headline_with_suffix(given: str, headline: str | None) -> bool:
+    """True if an export's title is the page's headline plus a site or section
+    name ("Harbour reopens | Northern Gazette"): a ``<title>`` tag, which the
+    headline read from the page improves on. A subtitle after a colon is part
+    of the title.
+
+    >>> headline_with_suffix("Harbour reopens | Northern Gazette", "Harbour reopens")
+    True
+    >>> headline_with_suffix("Local News - Harbour reopens", "Harbour reopens")
+    True
+    >>> headline_with_suffix("Harbour reopens: what next", "Harbour reopens")
+    False
+    >>> headline_with_suffix("Harbour reopens after the storm", "Harbour reopens")
+    False
+    """
+    if not headline or len(headline) >= len(given):
+        return False
+    key = norm(headline)
+    n = len(headline)
+    if norm(given[:n]) == key and _SUFFIX.match(given[n:]):
+        return True
+    return norm(given[-n:]) == key and bool(_PREFIX.search(given[:-n]))
+
+
+# " | Site", " - Section": a separator with space around it.
+_SUFFIX = re.compile(r"\s{1,3}[|\-–—·•»/]\s{1,3}\S")
+_PREFIX = re.compile(r"\S\s{1,3}[|\-–—·•»/]\s{1,3}$")
