@@ -1138,3 +1138,16 @@ def test_the_seed_that_states_a_category_gets_its_section():
     [seed] = SEEDS.glob("001_*.txt")
     meta, _ = extract_text_metadata(segment_text(seed.read_text("utf-8")))
     assert meta.section == "Politics"
+
+
+def test_text_site_name_from_a_copyright_line_that_spells_the_host():
+    page = "# Harbour reopens\n\n" + "The harbour reopened on Monday after repairs. " * 4 + "\n\n"
+    cases = [("© 2026 The Good Trade. All rights reserved.", "https://www.thegoodtrade.com/a", "The Good Trade"),
+             ("Copyright © 2025 CleverHiker.com – Privacy Policy", "https://www.cleverhiker.com/b", "CleverHiker.com"),
+             ("© 2026 Wine Folly Inc.", "https://winefolly.com/c", "Wine Folly"),
+             ("© 2026 Yankee Publishing Inc.", "https://www.almanac.com/d", None),     # a company, not the site
+             ("© 2026 The Good Trade", None, None),                                      # no URL to check it
+             ("The Good Trade is a magazine.", "https://www.thegoodtrade.com/e", None)]  # no copyright line
+    for footer, url, expected in cases:
+        meta, _ = extract_text_metadata(segment_text(page + footer), {"url": url} if url else {})
+        assert meta.site_name == expected, footer

@@ -23,6 +23,7 @@ from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, H
                       initials_avatars, linked_author_line, looks_like_name, menu_links, name_line,
                       names_under_label, own_blog_owner, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
+from .sitename import site_name
 from .taglines import tag_lines
 from .titles import clean_headline, headline_with_suffix, norm, strip_site
 
@@ -1029,6 +1030,7 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     meta.published = normalize_iso(hints.get("published")) or published or modified \
         or date_from_url(hints.get("url"))
     meta.modified = modified
+    meta.site_name = site_name(blocks, hints.get("url"))
     meta.section, meta.tags, tag_rows = tag_lines(blocks)
     for index, reason in tag_rows.items():
         if lines.get(index, "metadata field line") == "metadata field line":

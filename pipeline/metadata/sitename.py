@@ -1,0 +1,67 @@
+"""The site's name from scraped text: its copyright line, checked against the URL.
+
+Text has no ``og:site_name``; what names the site is the footer's "© 2026 The
+Good Trade". A copyright holder is as often a company ("© 2026 Yankee
+Publishing Inc." on almanac.com), so a name counts only when it spells the
+URL's host: without a URL the text path leaves the site name empty.
+
+>>> from pipeline.segment import segment_text
+>>> site_name(segment_text("Story.\\n© 2026 The Good Trade. All rights reserved."), "https://www.thegoodtrade.com/x")
+'The Good Trade'
+>>> site_name(segment_text("Story.\\n© 2026 Yankee Publishing Inc."), "https://www.almanac.com/x") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..record import Block
+
+_NAME = r"((?:The\s)?[A-Z0-9][\w.&'’-]{0,40}(?:\s(?:of\s|and\s|&\s|for\s)?[A-Z0-9][\w.&'’-]{0,40}){0,4})"
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|\b(?i:copyright)\b)\s{0,3}(?:©\s{0,3})?"
+                        r"(?:\d{4}(?:\s{0,3}[-–—]\s{0,3}\d{4})?\s{0,3},?\s{0,3})?" + _NAME)
+_NAME_END = re.compile(r"\.\s|\s(?i:all\s{1,3}rights)")
+_COMPANY = re.compile(r"[\s,]{1,3}(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|PLC)\.?$")
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|ai|news|info|us|uk)$", re.IGNORECASE)
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
+MAX_LINE = 250
+
+
+def site_name(blocks: list[Block], url: str | None) -> str | None:
+    """The name a copyright line gives the site, if it spells ``url``'s host."""
+    label = host_label(url)
+    if not label:
+        return None
+    for b in reversed(blocks):          # footers are at the bottom
+        text = b.text
+        if len(text) > MAX_LINE or ("©" not in text and "opyright" not in text and "(c)" not in text.lower()):
+            continue
+        for m in _COPYRIGHT.finditer(text):
+            name = _COMPANY.sub("", _NAME_END.split(m.group(1), 1)[0].strip(" .,")).strip()
+            bare = _DOMAIN_END.sub("", name)        # "CleverHiker.com" spells cleverhiker
+            if _key(bare) and label in (_key(bare), _key(bare.removeprefix("The "))):
+                return name
+    return None
+
+
+def host_label(url: str | None) -> str:
+    """The host's own label, letters and digits only: "uk.glossier.com" -> "glossier",
+    "news.bbc.co.uk" -> "bbc".
+
+    >>> host_label("https://uk.glossier.com/a"), host_label("https://news.bbc.co.uk/b"), host_label(None)
+    ('glossier', 'bbc', '')
+    """
+    try:
+        host = (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return ""
+    parts = [p for p in host.split(".") if p]
+    if len(parts) < 2:
+        return ""
+    label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    return _key(label)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
