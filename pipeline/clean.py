@@ -23,6 +23,7 @@ from .frontmatter import read_front_matter
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
+from .metadata.sitename import site_name
 from .metadata.titles import headline_with_suffix
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
@@ -160,6 +161,9 @@ def _clean_html(doc: Document, rules, model) -> None:
     url = doc.hints.get("url")
     doc.meta = _repaired(extract_html_metadata(doc.content, url))
     doc.blocks = extract_html_blocks(doc.content, url, model=model)
+    if not doc.meta.site_name:
+        # No og:site_name or publisher: the footer's copyright line may name the site.
+        doc.meta.site_name = site_name(doc.blocks, doc.meta.url or url)
     kept = [b for b in doc.blocks if b.keep]
     for block in kept:
         block.text, fixes = repair_text(block.text)

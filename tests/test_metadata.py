@@ -1151,3 +1151,20 @@ def test_text_site_name_from_a_copyright_line_that_spells_the_host():
     for footer, url, expected in cases:
         meta, _ = extract_text_metadata(segment_text(page + footer), {"url": url} if url else {})
         assert meta.site_name == expected, footer
+
+
+def test_html_site_name_from_the_footer_when_the_markup_names_none():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+
+    body = "".join(f"<p>The harbour reopened on Monday after repairs, paragraph {i} of the story goes on.</p>"
+                   for i in range(4))
+    page = (f"<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>{body}"
+            "</article><footer>Copyright 2024 Riverside Chronicle. All rights reserved.</footer></body></html>")
+    doc = clean_document(Document(source="x.html", content=page, format="html",
+                                  hints={"url": "https://riverside-chronicle.example/a"}))
+    assert doc.meta.site_name == "Riverside Chronicle"
+    named = page.replace("<head>", '<head><meta property="og:site_name" content="The Chronicle">')
+    doc = clean_document(Document(source="x.html", content=named, format="html",
+                                  hints={"url": "https://riverside-chronicle.example/a"}))
+    assert doc.meta.site_name == "The Chronicle"          # the markup's own name wins
