@@ -17,9 +17,9 @@ from functools import cache
 
 from .classify import classify_many, drop_below_comment_count, drop_boilerplate_phrases, drop_giveaways
 from .decode import repair_text
+from .frontmatter import read_front_matter
 from .html_body import extract_html_blocks
 from .limits import Limits
-from .frontmatter import read_front_matter
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso

@@ -92,7 +92,7 @@ def _parse(source: str, kind: str):
     try:
         if kind.startswith("TOML"):
             return tomllib.loads(source)
-        import yaml
+        import yaml     # here: most runs meet no front matter and never pay for the import
 
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(source, Loader=loader)

@@ -238,17 +238,26 @@ def looks_like_html(text: str) -> bool:
     False
     """
     head = text[:4000]
-    at = len(head) - len(head.lstrip("\ufeff \t\r\n"))
+    at = _skip_space(head, 0)
     # An XML declaration and comments may come first; each is skipped with one find.
-    while head.startswith(("<?xml", "<!--"), at):
-        end = head.find("?>" if head.startswith("<?", at) else "-->", at)
+    while True:
+        close = "?>" if head.startswith("<?xml", at) else "-->" if head.startswith("<!--", at) else None
+        if close is None:
+            break
+        end = head.find(close, at)
         if end < 0:
             return False
-        at = end + 3 - head.startswith("<?", at)
-        at += len(head) - at - len(head[at:].lstrip())
+        at = _skip_space(head, end + len(close))
     if _HTML_START.match(head, at):
         return True
     return bool(_BLOCK_TAG.match(head, at)) and len(_BLOCK_TAG.findall(head)) >= 3
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in "\ufeff \t\r\n":
+        at += 1
+    return at
+
 
 # Browsers stop nesting at a few hundred levels (Chromium: 512) and libxml2
 # (under trafilatura) gives up at 256; lexbor and our tree walks grow
@@ -390,9 +399,9 @@ def record_to_document(source: str, item: object, limits: Limits | None = None,
     nested = [item[k] for k in _NESTED_HINTS if isinstance(item.get(k), dict)]
     for hint, names in _HINT_FIELDS.items():
         # The record's own fields first, then its nested metadata's.
-        value = next((v for fields in (item, *nested) for name in names
-                      if not (fields is not item and name in _NOT_NESTED)
-                      and (v := _hint_value(fields.get(name)))), None)
+        value = _first_value(item, names)
+        for fields in nested:
+            value = value or _first_value(fields, [n for n in names if n not in _NOT_NESTED])
         if value:
             hints[hint] = value
     for name in _HTML_FIELDS:
@@ -402,6 +411,11 @@ def record_to_document(source: str, item: object, limits: Limits | None = None,
         if isinstance(item.get(name), str) and item[name].strip():
             return make_document(source, item[name], "text", hints, repairs or [], limits)
     return Reject(source, "JSON record has no non-empty 'html' or 'text' field")
+
+
+def _first_value(fields: dict, names) -> str | list[str] | None:
+    """The first of ``names`` that ``fields`` holds a usable value under."""
+    return next((v for name in names if (v := _hint_value(fields.get(name)))), None)
 
 
 def _hint_value(value: object) -> str | list[str] | None:
