@@ -19,23 +19,25 @@ from urllib.parse import urlsplit
 from ..record import Block
 
 _NAME = r"((?:The\s)?[A-Z0-9][\w.&'’-]{0,40}(?:\s(?:of\s|and\s|&\s|for\s)?[A-Z0-9][\w.&'’-]{0,40}){0,4})"
-_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|\b(?i:copyright)\b)\s{0,3}(?:©\s{0,3})?"
+_COPYRIGHT = re.compile(r"(?:©|\b(?i:copyright)\b)\s{0,3}(?:©\s{0,3})?"
                         r"(?:\d{4}(?:\s{0,3}[-–—]\s{0,3}\d{4})?\s{0,3},?\s{0,3})?" + _NAME)
 _NAME_END = re.compile(r"\.\s|\s(?i:all\s{1,3}rights)")
 _COMPANY = re.compile(r"[\s,]{1,3}(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|PLC)\.?$")
 _DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|ai|news|info|us|uk)$", re.IGNORECASE)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 MAX_LINE = 250
+FOOTER_LINES = 150      # from the end of the page
 
 
-def site_name(blocks: list[Block], url: str | None) -> str | None:
-    """The name a copyright line gives the site, if it spells ``url``'s host."""
+def site_name(blocks: list[Block], url: str | None, texts: list[str] | None = None) -> str | None:
+    """The name a copyright line gives the site, if it spells ``url``'s host
+    (``texts``: the blocks' texts, if the caller has them listed)."""
     label = host_label(url)
     if not label:
         return None
-    for b in reversed(blocks):          # footers are at the bottom
-        text = b.text
-        if len(text) > MAX_LINE or ("©" not in text and "opyright" not in text and "(c)" not in text.lower()):
+    texts = texts if texts is not None else [b.text for b in blocks]
+    for text in reversed(texts[-FOOTER_LINES:]):        # a footer is at the bottom
+        if len(text) > MAX_LINE or not ("©" in text or "opyright" in text or "OPYRIGHT" in text):
             continue
         for m in _COPYRIGHT.finditer(text):
             name = _COMPANY.sub("", _NAME_END.split(m.group(1), 1)[0].strip(" .,")).strip()

@@ -31,11 +31,15 @@ MAX_VALUE = 60
 MAX_TAGS = 30
 
 
-def tag_lines(blocks: list[Block]) -> tuple[str | None, list[str], dict[int, str]]:
+def tag_lines(blocks: list[Block], texts: list[str] | None = None) -> tuple[str | None, list[str], dict[int, str]]:
     """``(section, tags, lines)``: the first section line's first value, the
-    first tags line's values, and those lines by block index."""
+    first tags line's values, and those lines by block index (``texts``: the
+    blocks' texts, if the caller has them listed)."""
     section, tags, lines = None, [], {}
-    for b in _candidates(blocks):
+    texts = texts if texts is not None else [b.text for b in blocks]
+    # Lines are passed over by their first two characters: a regex only for the few that may hold a label.
+    for i in [i for i, t in enumerate(texts) if t[:2] in _OPENINGS or t[:1] in _MARKS]:
+        b = blocks[i]
         text = b.text
         if len(text) > MAX_LINE:
             continue
@@ -56,12 +60,6 @@ def tag_lines(blocks: list[Block]) -> tuple[str | None, list[str], dict[int, str
         if section is not None and tags:
             break
     return section, tags, lines
-
-
-def _candidates(blocks: list[Block]) -> list[Block]:
-    """The blocks that may open with a label, by their first two characters:
-    most lines of a page are passed over without a regex."""
-    return [b for b in blocks if b.text[:2] in _OPENINGS or b.text[:1] in _MARKS]
 
 
 def _values(b: Block, rest: str) -> list[str]:

@@ -1021,7 +1021,8 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
             lines.setdefault(blocks[at].index, "publication date line")
     if published or modified:
         published, modified = settle_numeric(blocks, lines, published, modified, hints.get("url"))
-    first = first_published([b.text for b in blocks])
+    texts = [b.text for b in blocks]    # one list for the line scans below
+    first = first_published(texts)
     if first is not None:
         shown = published
         published, modified = settle_first_published(first[0], published, modified)
@@ -1030,8 +1031,8 @@ def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tup
     meta.published = normalize_iso(hints.get("published")) or published or modified \
         or date_from_url(hints.get("url"))
     meta.modified = modified
-    meta.site_name = site_name(blocks, hints.get("url"))
-    meta.section, meta.tags, tag_rows = tag_lines(blocks)
+    meta.site_name = site_name(blocks, hints.get("url"), texts)
+    meta.section, meta.tags, tag_rows = tag_lines(blocks, texts)
     for index, reason in tag_rows.items():
         if lines.get(index, "metadata field line") == "metadata field line":
             lines[index] = reason
