@@ -3,6 +3,7 @@
     boilerstrip run [--raw DIR] [--clean DIR]     clean raw/ into clean/ (Prefect flow)
     boilerstrip serve --cron "*/15 * * * *"       the same on a schedule (Prefect server)
     boilerstrip explain FILE                      why each line was kept or removed
+    boilerstrip templates [--clean DIR]           rules for paragraphs repeated across a site's pages
     boilerstrip eval --gold-dir DIR --input text|html
 """
 from __future__ import annotations
@@ -45,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("--rules", default=None)
     explain.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    tpl = sub.add_parser("templates", help="suggest rules for paragraphs a run kept on many pages of one site")
+    tpl.add_argument("--clean", default="clean", help="the run's output directory (default: clean)")
+    tpl.add_argument("--out", default=None, help="write the rules here (default: print them)")
+    tpl.add_argument("--min-pages", type=int, default=None, help="pages of a site a paragraph must be on (default 3)")
+    tpl.add_argument("--min-share", type=float, default=None, help="share of the site's pages (default 0.5)")
+
     ev = sub.add_parser("eval", help="benchmark against a gold directory (wcxb layout)")
     ev.add_argument("--gold-dir", default=None, help="default: ../shared/data/wcxb-dev")
     ev.add_argument("--input", choices=["text", "html"], default="text")
@@ -65,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "explain":
         return _explain(args)
+    if args.command == "templates":
+        return _templates(args)
     return _eval(args)
 
 
@@ -134,6 +143,40 @@ def _explain(args) -> int:
     else:
         print(format_explanation(result))
     return 0
+
+
+def _templates(args) -> int:
+    from pipeline import templates
+    from pipeline.output import ARTICLES
+
+    articles = Path(args.clean) / ARTICLES
+    if not articles.is_dir():
+        print(f"boilerstrip: no records under {articles}: run 'boilerstrip run' first", file=sys.stderr)
+        return 2
+    counts = {"records": 0, "with_url": 0}
+    found = templates.find_templates(_url_and_text(articles, counts), args.min_pages or templates.MIN_PAGES,
+                                     templates.MIN_SHARE if args.min_share is None else args.min_share)
+    text = templates.format_rules(found, str(articles))
+    if args.out:
+        Path(args.out).write_text(text, "utf-8")
+    else:
+        print(text, end="")
+    print(f"boilerstrip: {len(found)} template paragraphs on {len({t.site for t in found})} sites, from "
+          f"{counts['with_url']} of {counts['records']} records (a record needs a URL to name its site)",
+          file=sys.stderr)
+    return 0
+
+
+def _url_and_text(folder: Path, counts: dict):
+    """Each record's url and text, read a line at a time; ``counts`` tallies them."""
+    for path in sorted(folder.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    counts["records"] += 1
+                    counts["with_url"] += bool(record.get("url"))
+                    yield {"url": record.get("url"), "text": record.get("text")}
 
 
 def _eval(args) -> int:
