@@ -27,7 +27,7 @@ import numpy as np
 from . import features, lexicon
 from .record import Block
 from .textmodel import TextModel, default_model
-from .userrules import Rule, match_rules
+from .userrules import Rule, match_rules, rules_for
 
 _HAS_WORD = re.compile(r"\w")
 
@@ -414,9 +414,11 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
         why = _explainer(codes[start:end], hits[start:end])
-        decide(blocks, p2[start:end], hits[start:end], model.threshold, True, rules, site, why,
+        # Only the rules for this page's site: with none, decide takes its fast path.
+        site_rules = rules_for(rules, site)
+        decide(blocks, p2[start:end], hits[start:end], model.threshold, True, site_rules, site, why,
                context=True)
-        drop_giveaways([batch.blocks[r] for r in suspects if start <= r < end], rules, site)
+        drop_giveaways([batch.blocks[r] for r in suspects if start <= r < end], site_rules, site)
         start = end
 
 

@@ -27,6 +27,7 @@ from .metadata.sitename import site_name
 from .metadata.titles import headline_with_suffix
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
+from .userrules import rules_for
 
 DEMO = """# A Quiet Harbour Reopens
 
@@ -171,6 +172,7 @@ def _clean_html(doc: Document, rules, model) -> None:
     # The extractor already chose the main content; what it keeps of site
     # chrome is what the phrase lexicon and the user's rules catch.
     site = _site(doc)
+    rules = rules_for(rules, site)
     drop_boilerplate_phrases(kept, rules=rules, site=site)
     drop_giveaways(kept, rules, site)
     drop_below_comment_count(doc.blocks, rules, site)
