@@ -47,7 +47,8 @@ class Rule:
 class RuleSet(list):
     """Rules in file order, indexed by site: a page is checked against the
     rules for its site (and its parent domains) and the site-less ones only,
-    however many sites a generated rules file covers."""
+    however many sites a generated rules file covers. Built once by
+    ``parse_rules``: the index is made on first use and not updated after."""
 
     def for_site(self, site: str | None) -> list[Rule]:
         key = (site or "").lower().removeprefix("www.")
