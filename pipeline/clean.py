@@ -23,6 +23,7 @@ from .limits import Limits
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
+from .metadata.language import language_code
 from .metadata.sitename import site_name
 from .metadata.titles import headline_with_suffix
 from .record import Document, Metadata, Rejected
@@ -207,12 +208,14 @@ def _site(doc: Document) -> str | None:
 
 
 def _apply_hints(meta: Metadata, hints: dict) -> None:
-    """Let the input's own metadata win; its dates in ISO 8601 like ours.
+    """Let the input's own metadata win; its dates in ISO 8601 and its language
+    as an ISO 639-1 code, like ours.
 
     >>> meta = Metadata(published="2024-03-01")
-    >>> _apply_hints(meta, {"published": "March 5, 2024", "modified": "not a date", "tags": ["sea"]})
-    >>> meta.published, meta.modified, meta.tags
-    ('2024-03-05', None, ['sea'])
+    >>> _apply_hints(meta, {"published": "March 5, 2024", "modified": "not a date", "tags": ["sea"],
+    ...                     "language": "en-US"})
+    >>> meta.published, meta.modified, meta.tags, meta.language
+    ('2024-03-05', None, ['sea'], 'en')
     >>> _apply_hints(meta, {"authors": "By Jane Doe and Tom Bell, Staff Writers"})
     >>> meta.authors
     ['Jane Doe', 'Tom Bell']
@@ -220,8 +223,9 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
     for name in _HINT_FIELDS:
         value = hints.get(name)
         if isinstance(value, str) and value.strip():
-            # A date no parser reads leaves the page's own date in place.
-            value = normalize_iso(value) if name in _HINT_DATES else value.strip()
+            # A date (or language) no parser reads leaves the page's own in place.
+            value = normalize_iso(value) if name in _HINT_DATES else \
+                language_code(value) if name == "language" else value.strip()
             if name == "title" and headline_with_suffix(value, meta.title):
                 continue
             if value:

@@ -137,3 +137,10 @@ def test_an_exports_title_tag_gives_way_to_the_pages_headline():
             + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n")) + "</article></body></html>")
     item = {"html": html, "title": "Harbour reopens - Gazette"}
     assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens"
+
+
+def test_a_stated_language_becomes_an_iso_code():
+    for stated, expected in (("en-US", "en"), ("pt_BR", "pt"), ("Deutsch", "de"), ("Klingon", "en")):
+        doc = clean_document(record_to_document("x#L1", {"text": STORY, "language": stated}))
+        assert doc.meta.language == expected, stated        # an unknown one: the text's own language
+    assert _clean("---\ntitle: Fähren\nlang: de-DE\n---\n" + STORY).meta.language == "de"

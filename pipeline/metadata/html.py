@@ -28,6 +28,7 @@ from .authors import clean_authors, copyright_name, parse_byline, site_owner, sq
 from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
                       own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
+from .language import language_code
 from .text import (date_by_byline, distant_dateline, first_published, scan_header,
                    settle_first_published, settle_numeric)
 from .titles import clean_headline, norm, strip_site
@@ -484,10 +485,7 @@ def _language(tree, meta, ld) -> str | None:
     lang = lang or node.attributes.get("xml:lang") if node else lang
     lang = lang or _first(meta, ("og:locale", "content-language", "language", "dc.language"))
     lang = lang or ld.get("language")
-    if not lang:
-        return None
-    code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
-    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+    return language_code(lang)
 
 
 def _tags(meta, ld) -> list[str]:

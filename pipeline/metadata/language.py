@@ -146,3 +146,27 @@ def detect_language(text: str, max_chars: int = 3000) -> str | None:
     if hits < 2 or hits < 0.08 * n_words:
         return None
     return best
+
+
+# Language names an export may give instead of a code.
+_NAMES = {"english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+          "francais": "fr", "spanish": "es", "español": "es", "espanol": "es", "italian": "it",
+          "italiano": "it", "portuguese": "pt", "português": "pt", "portugues": "pt",
+          "russian": "ru", "русский": "ru", "dutch": "nl", "nederlands": "nl", "polish": "pl",
+          "polski": "pl"}
+
+
+def language_code(value: str | None) -> str | None:
+    """ISO 639-1 (or 639-2) code of a stated language: a tag ("en-GB", "pt_BR")
+    or a name ("English", "Deutsch"); None if it is neither.
+
+    >>> language_code("en-GB"), language_code("pt_BR"), language_code("Deutsch"), language_code("Klingon")
+    ('en', 'pt', 'de', None)
+    """
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value in _NAMES:
+        return _NAMES[value]
+    code = re.split(r"[-_]", value, maxsplit=1)[0]
+    return code if 2 <= len(code) <= 3 and code.isascii() and code.isalpha() else None
