@@ -34,7 +34,7 @@ _HINT_FIELDS = {"url": ("url", "link", "source_url", "sourceURL", "canonical_url
                               "published_time", "datePublished"),
                 "modified": ("modified", "date_modified", "modifiedTime", "modified_time", "dateModified"),
                 "authors": ("authors", "author"), "site_name": ("site_name", "sitename", "ogSiteName"),
-                "language": ("language", "lang")}
+                "language": ("language", "lang"), "section": ("section", "category"), "tags": ("tags", "keywords")}
 # Exports that nest the page's metadata (datatrove and Firecrawl: "metadata").
 # There a bare "date" is often the crawl's (FineWeb), so it is not read.
 _NESTED_HINTS = ("metadata", "meta")

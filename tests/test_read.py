@@ -109,3 +109,14 @@ def test_metadata_nested_in_an_export_record_is_read(tmp_path):
                                "published": "2024-03-05T09:00:00Z", "language": "en"}
     assert fineweb.hints == {"url": "https://y.org/g"}
     assert own.hints == {"title": "Own"}
+
+
+def test_an_exports_section_and_tags_are_read(tmp_path):
+    from pipeline.clean import clean_document
+
+    record = {"text": "The harbour reopened on Monday after repairs and the ferry left on time with forty aboard.",
+              "category": "Local", "tags": ["harbour", "ferries"]}
+    (tmp_path / "x.jsonl").write_text(json.dumps(record) + "\n")
+    [doc] = _all(tmp_path, "x.jsonl")
+    meta = clean_document(doc).meta
+    assert (meta.section, meta.tags) == ("Local", ["harbour", "ferries"])
