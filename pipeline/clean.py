@@ -232,6 +232,8 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
                 setattr(meta, name, value)
     for name in ("authors", "tags"):
         value = hints.get(name)
+        if name == "tags" and isinstance(value, str):
+            value = value.split(",")           # "harbour, ferries"
         values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         values = [v.strip() for v in values if isinstance(v, str) and v.strip()]
         if name == "authors":

@@ -120,3 +120,6 @@ def test_an_exports_section_and_tags_are_read(tmp_path):
     [doc] = _all(tmp_path, "x.jsonl")
     meta = clean_document(doc).meta
     assert (meta.section, meta.tags) == ("Local", ["harbour", "ferries"])
+    record = {"text": record["text"], "keywords": "harbour, ferries"}
+    (tmp_path / "y.jsonl").write_text(json.dumps(record) + "\n")
+    assert clean_document(_all(tmp_path, "y.jsonl")[0]).meta.tags == ["harbour", "ferries"]
