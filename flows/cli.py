@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
     when.add_argument("--interval", type=float, help="seconds between runs")
     serve.add_argument("--dask-address", default=None)
+    serve.add_argument("--rules", default=None, help="TOML file of extra keep/drop rules")
 
     explain = sub.add_parser("explain", help="show each block of one input: keep/drop, category, reason")
     explain.add_argument("file")
@@ -68,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         import flows  # noqa: F401
         from .serve import serve as serve_flow
 
-        serve_flow(args.raw, args.clean, args.cron, args.interval, dask_address=args.dask_address)
+        if _rules(args.rules) is False:
+            return 2
+        serve_flow(args.raw, args.clean, args.cron, args.interval, dask_address=args.dask_address,
+                   rules_path=args.rules)
         return 0
     if args.command == "explain":
         return _explain(args)

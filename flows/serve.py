@@ -6,7 +6,8 @@ from datetime import timedelta
 
 
 def serve(raw: str, clean: str, cron: str | None = None, interval: float | None = None,
-          name: str = "boilerstrip-scheduled", dask_address: str | None = None) -> None:
+          name: str = "boilerstrip-scheduled", dask_address: str | None = None,
+          rules_path: str | None = None) -> None:
     """Block, running the clean flow on schedule; each run cleans only new or changed files."""
     if not os.environ.get("PREFECT_API_URL"):
         raise SystemExit(
@@ -18,5 +19,7 @@ def serve(raw: str, clean: str, cron: str | None = None, interval: float | None 
     parameters = {"raw": os.path.abspath(raw), "clean": os.path.abspath(clean)}
     if dask_address:
         parameters["dask_address"] = dask_address
+    if rules_path:
+        parameters["rules_path"] = os.path.abspath(rules_path)
     clean_flow.serve(name=name, cron=cron, interval=timedelta(seconds=interval) if interval else None,
                      parameters=parameters)

@@ -64,3 +64,18 @@ def test_eval_reports_the_median_of_repeated_timed_passes(tmp_path, capsys):
     assert report["boilerstrip"]["f1"] == 1.0 and report["boilerstrip"]["title"] == 1.0
     assert main(["eval", "--gold-dir", str(tmp_path), "--repeat", "2"]) == 0
     assert "median of 2 timed passes" in capsys.readouterr().out
+
+
+def test_serve_passes_the_rules_file_to_every_scheduled_run(tmp_path, monkeypatch, capsys):
+    import flows.clean_flow
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\npattern = "Sponsored by"\ncategory = "advert"\n')
+    served = {}
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:1/api")
+    monkeypatch.setattr(flows.clean_flow.clean_flow, "serve", lambda **kw: served.update(kw))
+    assert main(["serve", "--interval", "60", "--raw", str(tmp_path), "--rules", str(rules)]) == 0
+    assert served["parameters"]["rules_path"] == str(rules.resolve())
+    (tmp_path / "bad.toml").write_text("[[rule]]\npattern = \n")
+    assert main(["serve", "--interval", "60", "--rules", str(tmp_path / "bad.toml")]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
