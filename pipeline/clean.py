@@ -24,7 +24,7 @@ from .metadata import biography_lines, detect_language, extract_html_metadata, e
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
 from .metadata.language import language_code
-from .metadata.sitename import site_name
+from .metadata.sitename import site_name, site_of
 from .metadata.titles import headline_with_suffix
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
@@ -198,13 +198,7 @@ def _repaired(meta: Metadata) -> Metadata:
 
 
 def _site(doc: Document) -> str | None:
-    from urllib.parse import urlsplit
-
-    url = doc.hints.get("url") or doc.meta.url
-    if not url:
-        return None
-    host = urlsplit(str(url)).hostname or ""
-    return host[4:] if host.startswith("www.") else host or None
+    return site_of(doc.hints.get("url") or doc.meta.url)
 
 
 def _apply_hints(meta: Metadata, hints: dict) -> None:

@@ -24,7 +24,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from .metadata.sitename import site_of
 
 MIN_PAGES = 3
 MIN_SHARE = 0.5
@@ -52,7 +53,7 @@ def find_templates(records, min_pages: int = MIN_PAGES, min_share: float = MIN_S
     pages: dict[str, set[int]] = defaultdict(set)
     written: dict[tuple[str, int], str] = {}      # a repeated paragraph, as written on a page
     for record in records:
-        site = _site(record.get("url"))
+        site = site_of(record.get("url"))
         paragraphs = [" ".join(p.split()) for p in (record.get("text") or "").split("\n\n") if p.strip()]
         if not site or not paragraphs:
             continue
@@ -102,16 +103,6 @@ def _page_key(paragraphs: list[str]) -> str:
     paragraphs (two, so that a banner kept at the top of every page does not
     make all pages one)."""
     return _norm("\n".join(paragraphs[:2]))
-
-
-def _site(url) -> str | None:
-    if not isinstance(url, str):
-        return None
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return None
-    return host.removeprefix("www.") or None
 
 
 def _norm(text: str) -> str:

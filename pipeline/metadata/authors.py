@@ -287,7 +287,7 @@ def name_cased(words: list[str]) -> bool:
 def _host_labels(host: str) -> list[str]:
     """The domain's own label, then a personal subdomain's: ``owain.bearblog.dev``
     -> ``['bearblog', 'owain']``; ``www.usatoday.com`` -> ``['usatoday']``."""
-    label = _domain_label(host)
+    label = domain_label(host)
     first = host.lower().split("://")[-1].split("/")[0].split(".")[0]
     return [label] if first in (label, "www", "blog", "news", "m") else [label, first]
 
@@ -312,7 +312,7 @@ def drop_site_credit(names: list[str], domain: str | None) -> list[str]:
     """
     if not names or not domain:
         return names
-    label = squash(_domain_label(domain))
+    label = squash(domain_label(domain))
     if len(label) < 4:
         return names
     out = []
@@ -326,7 +326,7 @@ def drop_site_credit(names: list[str], domain: str | None) -> list[str]:
     return out
 
 
-def _domain_label(host: str) -> str:
+def domain_label(host: str) -> str:
     """``www.usatoday.com`` -> ``usatoday``; ``news.bbc.co.uk`` -> ``bbc``."""
     host = host.lower().split("://")[-1].split("/")[0].split(":")[0]
     parts = [p for p in host.split(".") if p]

@@ -17,6 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..record import Block
+from .authors import domain_label, squash
 
 _NAME = r"((?:The\s)?[A-Z0-9][\w.&'’-]{0,40}(?:\s(?:of\s|and\s|&\s|for\s)?[A-Z0-9][\w.&'’-]{0,40}){0,4})"
 _COPYRIGHT = re.compile(r"(?:©|\b(?i:copyright)\b)\s{0,3}(?:©\s{0,3})?"
@@ -24,7 +25,6 @@ _COPYRIGHT = re.compile(r"(?:©|\b(?i:copyright)\b)\s{0,3}(?:©\s{0,3})?"
 _NAME_END = re.compile(r"\.\s|\s(?i:all\s{1,3}rights)")
 _COMPANY = re.compile(r"[\s,]{1,3}(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|PLC)\.?$")
 _DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|ai|news|info|us|uk)$", re.IGNORECASE)
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 MAX_LINE = 250
 FOOTER_LINES = 150      # from the end of the page
 
@@ -42,9 +42,25 @@ def site_name(blocks: list[Block], url: str | None, texts: list[str] | None = No
         for m in _COPYRIGHT.finditer(text):
             name = _COMPANY.sub("", _NAME_END.split(m.group(1), 1)[0].strip(" .,")).strip()
             bare = _DOMAIN_END.sub("", name)        # "CleverHiker.com" spells cleverhiker
-            if _key(bare) and label in (_key(bare), _key(bare.removeprefix("The "))):
+            if squash(bare) and label in (squash(bare), squash(bare.removeprefix("The "))):
                 return name
     return None
+
+
+def site_of(url) -> str | None:
+    """The host a URL names, without "www.": the site user rules and site
+    templates are scoped by. None for no URL or one that does not parse.
+
+    >>> site_of("https://www.Example.com/a"), site_of("http://[bad/a"), site_of(None)
+    ('example.com', None, None)
+    """
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
 
 
 def host_label(url: str | None) -> str:
@@ -54,16 +70,5 @@ def host_label(url: str | None) -> str:
     >>> host_label("https://uk.glossier.com/a"), host_label("https://news.bbc.co.uk/b"), host_label(None)
     ('glossier', 'bbc', '')
     """
-    try:
-        host = (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return ""
-    parts = [p for p in host.split(".") if p]
-    if len(parts) < 2:
-        return ""
-    label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
-    return _key(label)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    host = site_of(url)
+    return squash(domain_label(host)) if host and "." in host else ""
