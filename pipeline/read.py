@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from .decode import decode_text, repair_text
 from .limits import Limits
@@ -197,6 +198,10 @@ def make_document(source: str, text: str, kind: str, hints: dict, repairs: list[
         return Reject(source, f"document larger than the limit of {limits.max_doc_chars} characters "
                               f"({len(text)} characters)")
     repairs = list(repairs)
+    if not _url_parses(hints.get("url")):
+        # Every step reads the URL (site, dates, metadata): one that urlsplit refuses is dropped here.
+        hints = {k: v for k, v in hints.items() if k != "url"}
+        repairs.append("URL dropped: it does not parse")
     if kind == "text" and looks_like_html(text):
         kind = "html"
         repairs.append("read as HTML: the text is HTML markup")
@@ -251,6 +256,21 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head, at):
         return True
     return bool(_BLOCK_TAG.match(head, at)) and len(_BLOCK_TAG.findall(head)) >= 3
+
+
+def _url_parses(url) -> bool:
+    """True for no URL or one ``urlsplit`` reads ("http://[bad" it refuses).
+
+    >>> _url_parses("https://example.com/a"), _url_parses(None), _url_parses("http://[bad/a")
+    (True, True, False)
+    """
+    if not isinstance(url, str):
+        return True
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _skip_space(text: str, at: int) -> int:

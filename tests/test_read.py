@@ -123,3 +123,15 @@ def test_an_exports_section_and_tags_are_read(tmp_path):
     record = {"text": record["text"], "keywords": "harbour, ferries"}
     (tmp_path / "y.jsonl").write_text(json.dumps(record) + "\n")
     assert clean_document(_all(tmp_path, "y.jsonl")[0]).meta.tags == ["harbour", "ferries"]
+
+
+def test_an_export_url_that_does_not_parse_is_dropped_not_fatal(tmp_path):
+    from pipeline.clean import clean_document
+
+    story = "<p>The harbour reopened on Monday after repairs and the ferry left on time with forty aboard.</p>"
+    records = [{"html": f"<html><body><article><h1>Harbour</h1>{story}</article></body></html>", "url": "http://[bad/a"},
+               {"text": "The harbour reopened on Monday after repairs and the ferry left on time.", "url": "http://[x"}]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    for doc in _all(tmp_path, "x.jsonl"):
+        assert "url" not in doc.hints and "URL dropped: it does not parse" in doc.repairs
+        assert clean_document(doc).body
