@@ -208,6 +208,11 @@ def test_empty_inputs():
     (["Reuters"], []),
     (["https://example.com/author/jd"], []),
     (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
+    # Surname first, as catalogues and some exports write it: one person, not two.
+    (["Doe, Jane"], ["Jane Doe"]),
+    (["Doe, Jane", "Roe, Richard"], ["Jane Doe", "Richard Roe"]),
+    (["Smith, John A."], ["John A. Smith"]),
+    (["Jane Doe, John Smith"], ["Jane Doe", "John Smith"]),
 ])
 def test_clean_authors(raw, names):
     assert clean_authors(raw) == names

@@ -335,11 +335,45 @@ def domain_label(host: str) -> str:
     return parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")
 
 
+def surname_first(raw: str) -> str | None:
+    """``Doe, Jane`` (a catalogue's or an export's surname-first author) as
+    ``Jane Doe``; None when ``raw`` is not one name written that way.
+
+    The part after the comma must open with a common given name and hold at
+    most a middle initial more, and the part before it must not: "Jane Doe,
+    John Smith" and "Maria, Katerina" are lists, "Jane Doe, Staff Writer" a
+    name and a role.
+
+    >>> surname_first("Doe, Jane"), surname_first("Smith, John A."), surname_first("van der Berg, Anna")
+    ('Jane Doe', 'John A. Smith', 'Anna van der Berg')
+    >>> surname_first("Jane Doe, John Smith"), surname_first("Maria, Katerina"), surname_first("Doe, Staff Writer")
+    (None, None, None)
+    """
+    surname, comma, given = raw.strip().partition(",")
+    surname, given = surname.strip(), given.strip()
+    if not comma or "," in given or not surname or not given:
+        return None
+    given_words, surname_words = given.split(), surname.split()
+    if len(given_words) > 2 or len(given_words) == 2 and not _INITIAL.match(given_words[1]):
+        return None
+    # A surname is one word, or one after particles ("van der Berg").
+    if not surname_words[-1][:1].isupper() or any(w.lower() not in PARTICLES for w in surname_words[:-1]):
+        return None
+    if not starts_with_given_name(given) or starts_with_given_name(surname_words[-1]):
+        return None
+    return f"{given} {surname}"
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
 def split_names(raw: str) -> list[str]:
     """Split a byline listing several people.
 
     >>> split_names("Jane Doe, John Smith and Ann Lee")
     ['Jane Doe', 'John Smith', 'Ann Lee']
+    >>> split_names("By Doe, Jane")
+    ['Jane Doe']
     >>> split_names("Jane Doe, Head of Marketing and Community Development")
     ['Jane Doe']
     >>> split_names("Paramita (Guha) Ghosh"), split_names("Jean-Luc Aufranc (CNXSoft)")
@@ -349,6 +383,9 @@ def split_names(raw: str) -> list[str]:
     raw = _MAIDEN.sub(r"\1", raw[:500])
     raw = _PARENS.sub(" ", raw)
     raw = _BY_PREFIX.sub("", raw.strip())
+    name = surname_first(raw)
+    if name:
+        return [name]
     out = []
     for chunk in _SPLIT_LIST.split(raw):
         words = chunk.split()
