@@ -24,8 +24,8 @@ from .metadata import biography_lines, detect_language, extract_html_metadata, e
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
 from .metadata.language import language_code
-from .metadata.sitename import site_name, site_of
-from .metadata.titles import headline_with_suffix
+from .metadata.sitename import host_label, site_name, site_of
+from .metadata.titles import clean_headline, headline_with_suffix
 from .record import Document, Metadata, Rejected
 from .segment import segment_text
 from .userrules import rules_for
@@ -201,6 +201,12 @@ def _site(doc: Document) -> str | None:
     return site_of(doc.hints.get("url") or doc.meta.url)
 
 
+def _site_names(meta: Metadata, hints: dict) -> tuple[str, ...]:
+    """The names the site goes by, as far as the input and the page say."""
+    names = (hints.get("site_name"), meta.site_name, host_label(hints.get("url") or meta.url))
+    return tuple(n for n in names if isinstance(n, str) and n.strip())
+
+
 def _apply_hints(meta: Metadata, hints: dict) -> None:
     """Let the input's own metadata win; its dates in ISO 8601 and its language
     as an ISO 639-1 code, like ours.
@@ -213,6 +219,9 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
     >>> _apply_hints(meta, {"authors": "By Jane Doe and Tom Bell, Staff Writers"})
     >>> meta.authors
     ['Jane Doe', 'Tom Bell']
+    >>> _apply_hints(meta, {"title": "Harbour reopens after repairs | Northern Gazette"})
+    >>> meta.title
+    'Harbour reopens after repairs'
     """
     for name in _HINT_FIELDS:
         value = hints.get(name)
@@ -220,8 +229,11 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
             # A date (or language) no parser reads leaves the page's own in place.
             value = normalize_iso(value) if name in _HINT_DATES else \
                 language_code(value) if name == "language" else value.strip()
-            if name == "title" and headline_with_suffix(value, meta.title):
-                continue
+            if name == "title":
+                if headline_with_suffix(value, meta.title):
+                    continue
+                # Exports often carry the <title> tag: the headline without the site's name.
+                value = clean_headline(value, _site_names(meta, hints))
             if value:
                 setattr(meta, name, value)
     for name in ("authors", "tags"):

@@ -144,3 +144,12 @@ def test_a_stated_language_becomes_an_iso_code():
         doc = clean_document(record_to_document("x#L1", {"text": STORY, "language": stated}))
         assert doc.meta.language == expected, stated        # an unknown one: the text's own language
     assert _clean("---\ntitle: Fähren\nlang: de-DE\n---\n" + STORY).meta.language == "de"
+
+
+def test_an_exports_title_tag_loses_the_sites_name_when_the_page_has_no_headline():
+    item = {"text": STORY, "title": "Harbour reopens after storm repairs | Northern Gazette"}
+    assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens after storm repairs"
+    item = {"text": STORY, "title": "Northern Gazette | Harbour reopens", "site_name": "Northern Gazette"}
+    assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens"
+    item = {"text": STORY, "title": "Harbour reopens – and what it means for ferries"}
+    assert clean_document(record_to_document("x#L1", item)).meta.title == item["title"]
