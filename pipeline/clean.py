@@ -219,12 +219,14 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
     >>> _apply_hints(meta, {"authors": "By Jane Doe and Tom Bell, Staff Writers"})
     >>> meta.authors
     ['Jane Doe', 'Tom Bell']
-    >>> _apply_hints(meta, {"title": "Harbour reopens after repairs | Northern Gazette"})
-    >>> meta.title
-    'Harbour reopens after repairs'
+    >>> _apply_hints(meta, {"title": "Harbour reopens after repairs | Northern Gazette", "section": ["Local", "Sea"]})
+    >>> meta.title, meta.section
+    ('Harbour reopens after repairs', 'Local')
     """
     for name in _HINT_FIELDS:
         value = hints.get(name)
+        if isinstance(value, list) and value:
+            value = value[0]                    # "categories": ["Local", "Sea"]: one section
         if isinstance(value, str) and value.strip():
             # A date (or language) no parser reads leaves the page's own in place.
             value = normalize_iso(value) if name in _HINT_DATES else \

@@ -1,7 +1,7 @@
 """Metadata a text page carries at its top: YAML or TOML front matter, a reader's header.
 
 Markdown exported from static sites (Jekyll, Hugo, Obsidian) opens with front
-matter, and text fetched through a reader service (Jina Reader) with a header
+matter (YAML, TOML, or Hugo's JSON), and text fetched through a reader service (Jina Reader) with a header
 of ``Key: value`` lines. Both are the page's own metadata, like a JSON export's
 fields: they become the document's hints, and their lines are dropped as
 ``metadata`` before the classifier sees the rest.
@@ -16,28 +16,17 @@ True
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 
+from .fields import field_values
 from .metadata.dates import normalize_iso
 
 MAX_CHARS = 16_000        # front matter is short; past this it is not front matter
 MAX_LINES = 120
 
-# Keys static-site generators and reader services use, lowercased, by hint.
-_KEYS = {
-    "title": ("title", "headline"),
-    "url": ("url", "canonical", "canonical_url", "canonicalurl", "url source"),
-    "published": ("date", "published", "publishdate", "pubdate", "date_published", "published time",
-                  "published_at", "created"),
-    "modified": ("lastmod", "modified", "updated", "last_modified", "date_modified", "updated_at"),
-    "authors": ("authors", "author", "byline", "creator", "creators"),
-    "tags": ("tags", "keywords"),
-    "section": ("categories", "category", "section"),
-    "site_name": ("site_name", "sitename", "site"),
-    "language": ("lang", "language", "locale"),
-}
 _FENCES = {"---": ("---", "...", "YAML front matter"), "+++": ("+++", None, "TOML front matter")}
 _READER_KEY = re.compile(r"^(Title|URL Source|Published Time|Description|Author|Language|Warning): ?(.*)$")
 _READER_END = "Markdown Content:"
@@ -45,7 +34,7 @@ _READER_END = "Markdown Content:"
 
 @dataclass
 class FrontMatter:
-    kind: str                  # "YAML front matter", "TOML front matter", "reader header"
+    kind: str                  # "YAML front matter", "TOML front matter", "JSON front matter", "reader header"
     end: int                   # characters of the text it takes, its last line break included
     hints: dict = field(default_factory=dict)
 
@@ -69,6 +58,8 @@ def read_front_matter(text: str) -> FrontMatter | None:
     first = text[start:start + 4].rstrip("\r\n")
     if first in _FENCES:
         return _fenced(text, start, *_FENCES[first])
+    if text.startswith("{", start):
+        return _json_object(text, start)
     if text.startswith(("Title:", "URL Source:"), start):
         return _reader_header(text, start)
     return None
@@ -86,6 +77,29 @@ def _fenced(text: str, start: int, fence: str, alt_fence: str | None, kind: str)
             hints = _hints(data) if isinstance(data, dict) else {}
             return FrontMatter(kind, min(end, len(text)), hints) if hints else None
     return None
+
+
+def _json_object(text: str, start: int) -> FrontMatter | None:
+    """Hugo's JSON front matter: an object, then the page on the lines below.
+
+    >>> page = '{\\n  "title": "Ferries",\\n  "date": "2024-03-05"\\n}\\nThe ferries run again.'
+    >>> head = read_front_matter(page)
+    >>> head.kind, head.hints, page[head.end:]
+    ('JSON front matter', {'title': 'Ferries', 'published': '2024-03-05'}, 'The ferries run again.')
+    >>> read_front_matter('{"title": "A whole JSON file, no page below it"}') is None
+    True
+    """
+    try:
+        data, end = json.JSONDecoder().raw_decode(text[start:start + MAX_CHARS])
+    except ValueError:
+        return None
+    end += start
+    line_end = text.find("\n", end)
+    # The object must end its line and leave a page below it.
+    if not isinstance(data, dict) or line_end < 0 or text[end:line_end].strip() or not text[line_end:].strip():
+        return None
+    hints = _hints(data)
+    return FrontMatter("JSON front matter", line_end + 1, hints) if hints else None
 
 
 def _parse(source: str, kind: str):
@@ -118,14 +132,11 @@ def _reader_header(text: str, start: int) -> FrontMatter | None:
 
 def _hints(data: dict) -> dict:
     """Known fields of the parsed block as pipeline hints (strings, lists of strings)."""
-    lowered = {str(k).strip().lower(): v for k, v in data.items()}
     hints = {}
-    for hint, keys in _KEYS.items():
-        for key in keys:
-            value = _value(hint, lowered.get(key))
-            if value:
-                hints[hint] = value
-                break
+    for hint, raws in field_values(data).items():
+        value = next((v for raw in raws if (v := _value(hint, raw))), None)
+        if value:
+            hints[hint] = value
     return hints
 
 

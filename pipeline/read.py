@@ -20,6 +20,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from .decode import decode_text, repair_text
+from .fields import FIELDS, field_values
 from .limits import Limits
 from .record import Document, Rejected, safe_text
 
@@ -30,16 +31,12 @@ WARC_SUFFIXES = {".warc", ".arc"}
 # Field names scrapers use for the page and its metadata in JSON exports.
 _HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 _TEXT_FIELDS = ("text", "content", "raw_content", "markdown", "body")
-_HINT_FIELDS = {"url": ("url", "link", "source_url", "sourceURL", "canonical_url"), "title": ("title", "headline"),
-                "published": ("published", "date", "date_published", "publish_date", "publishedTime",
-                              "published_time", "datePublished"),
-                "modified": ("modified", "date_modified", "modifiedTime", "modified_time", "dateModified"),
-                "authors": ("authors", "author"), "site_name": ("site_name", "sitename", "ogSiteName"),
-                "language": ("language", "lang"), "section": ("section", "category"), "tags": ("tags", "keywords")}
 # Exports that nest the page's metadata (datatrove and Firecrawl: "metadata").
-# There a bare "date" is often the crawl's (FineWeb), so it is not read.
+# There a bare "date" is often the crawl's (FineWeb), so it is not read; nor is
+# a record's "created", which is when a crawl or a dataset made it.
 _NESTED_HINTS = ("metadata", "meta")
-_NOT_NESTED = {"date"}
+_CRAWL_KEYS = frozenset({"created"})
+_NESTED_CRAWL_KEYS = _CRAWL_KEYS | {"date"}
 
 
 @dataclass
@@ -415,13 +412,12 @@ def record_to_document(source: str, item: object, limits: Limits | None = None,
     """A scraper's JSON record (``html`` or ``text`` plus optional metadata) as a Document."""
     if not isinstance(item, dict):
         return Reject(source, f"JSON record is a {type(item).__name__}, expected an object")
+    # The record's own fields first, then its nested metadata's.
+    found = [field_values(item, _CRAWL_KEYS)]
+    found += [field_values(item[k], _NESTED_CRAWL_KEYS) for k in _NESTED_HINTS if isinstance(item.get(k), dict)]
     hints = {}
-    nested = [item[k] for k in _NESTED_HINTS if isinstance(item.get(k), dict)]
-    for hint, names in _HINT_FIELDS.items():
-        # The record's own fields first, then its nested metadata's.
-        value = _first_value(item, names)
-        for fields in nested:
-            value = value or _first_value(fields, [n for n in names if n not in _NOT_NESTED])
+    for hint in FIELDS:
+        value = next((v for values in found for raw in values.get(hint, ()) if (v := _hint_value(raw))), None)
         if value:
             hints[hint] = value
     for name in _HTML_FIELDS:
@@ -431,11 +427,6 @@ def record_to_document(source: str, item: object, limits: Limits | None = None,
         if isinstance(item.get(name), str) and item[name].strip():
             return make_document(source, item[name], "text", hints, repairs or [], limits)
     return Reject(source, "JSON record has no non-empty 'html' or 'text' field")
-
-
-def _first_value(fields: dict, names) -> str | list[str] | None:
-    """The first of ``names`` that ``fields`` holds a usable value under."""
-    return next((v for name in names if (v := _hint_value(fields.get(name)))), None)
 
 
 def _hint_value(value: object) -> str | list[str] | None:

@@ -153,3 +153,14 @@ def test_an_exports_title_tag_loses_the_sites_name_when_the_page_has_no_headline
     assert clean_document(record_to_document("x#L1", item)).meta.title == "Harbour reopens"
     item = {"text": STORY, "title": "Harbour reopens – and what it means for ferries"}
     assert clean_document(record_to_document("x#L1", item)).meta.title == item["title"]
+
+
+def test_hugos_json_front_matter_fills_the_fields_and_leaves_the_body():
+    page = '{\n  "title": "Harbour reopens",\n  "date": "2024-03-05T08:00:00Z",\n  "tags": ["harbour"]\n}\n\n' + STORY
+    doc = _clean(page)
+    assert (doc.meta.title, doc.meta.published, doc.meta.tags) == ("Harbour reopens", "2024-03-05T08:00:00+00:00",
+                                                                  ["harbour"])
+    assert doc.body.startswith("The harbour reopened") and "{" not in doc.body
+    assert {b.category for b in doc.removed if '"title"' in b.text} == {"metadata"}
+    # A JSON object with nothing below it is no front matter: it stays the page's text.
+    assert read_front_matter('{"title": "Harbour reopens"}\n') is None

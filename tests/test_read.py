@@ -111,6 +111,26 @@ def test_metadata_nested_in_an_export_record_is_read(tmp_path):
     assert own.hints == {"title": "Own"}
 
 
+def test_exports_and_front_matter_share_one_vocabulary_of_field_names(tmp_path):
+    from pipeline.frontmatter import read_front_matter
+
+    record = {"text": "Some text.", "Headline": "Ferries", "byline": "Jane Doe", "lastmod": "2024-03-07",
+              "og:site_name": "Gazette", "categories": ["Local"], "locale": "en_GB",
+              "created": "2025-01-01T00:00:00Z"}        # when a dataset made the row: not read
+    (tmp_path / "x.jsonl").write_text(json.dumps(record) + "\n")
+    [doc] = _all(tmp_path, "x.jsonl")
+    assert doc.hints == {"title": "Ferries", "modified": "2024-03-07", "authors": "Jane Doe",
+                         "site_name": "Gazette", "language": "en_GB", "section": ["Local"]}
+    head = read_front_matter("---\ndatePublished: 2024-03-05\nsourceURL: https://x.org/f\n---\nText.")
+    assert head.hints == {"url": "https://x.org/f", "published": "2024-03-05"}
+    from pipeline.clean import clean_document
+    record["text"] = "The harbour reopened on Monday after repairs and the ferry left on time with forty aboard."
+    (tmp_path / "y.jsonl").write_text(json.dumps(record) + "\n")
+    meta = clean_document(_all(tmp_path, "y.jsonl")[0]).meta
+    assert (meta.title, meta.authors, meta.modified, meta.section, meta.language) == \
+        ("Ferries", ["Jane Doe"], "2024-03-07", "Local", "en")
+
+
 def test_an_exports_section_and_tags_are_read(tmp_path):
     from pipeline.clean import clean_document
 
