@@ -20,7 +20,7 @@ from .decode import repair_text
 from .frontmatter import read_front_matter
 from .html_body import extract_html_blocks
 from .limits import Limits
-from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata
+from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata, header_lines
 from .metadata.authors import clean_authors
 from .metadata.dates import normalize_iso
 from .metadata.language import language_code
@@ -183,6 +183,12 @@ def _clean_html(doc: Document, rules, model) -> None:
     for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:
             block.drop("metadata", "title line repeated at the top of the body")
+    # A byline or dateline kept above the first paragraph is metadata, as on
+    # the text path: its values are in the record's fields.
+    lines = header_lines([b for b in doc.blocks if b.keep])
+    for block in doc.blocks:
+        if block.index in lines:
+            block.drop("metadata", lines[block.index])
 
 
 def _repaired(meta: Metadata) -> Metadata:

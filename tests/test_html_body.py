@@ -227,3 +227,29 @@ def test_below_comment_count_needs_article_text_above_it():
                   Block(2, comment, comment)]
         drop_below_comment_count(blocks)
         assert (not blocks[2].keep) is dropped
+
+
+def test_a_figures_caption_is_dropped_as_a_caption_but_a_figures_table_stays():
+    from pipeline.html_body import extract_html_blocks
+
+    figure = ('<figure><img src="bridge.jpg"><figcaption>The old footbridge near the mill, photographed '
+              'last winter before the council closed it to walkers.</figcaption></figure>'
+              '<figure class="wp-block-table"><table><tr><td>Cost of the new crossing</td>'
+              '<td>4.2 million pounds</td></tr></table></figure>')
+    blocks = extract_html_blocks(article_page(extra_body=figure))
+    [caption] = [b for b in blocks if b.text.startswith("The old footbridge")]
+    assert (caption.keep, caption.category) == (False, "caption") and "<figure>" in caption.reason
+    assert all(b.keep or b.category != "caption" for b in blocks if "4.2 million" in b.text or "crossing" in b.text)
+
+
+def test_a_byline_kept_with_the_article_is_metadata_not_body():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+
+    # No class names it a byline: the model keeps it with the article.
+    page = article_page(["By Jane Doe, 3 May 2024"] + PARAS).replace(
+        '<div class="byline">By Jane Doe, 3 May 2024</div>', "")
+    doc = clean_document(Document(source="p.html", content=page, format="html"))
+    assert "Jane Doe" not in doc.body and doc.meta.authors == ["Jane Doe"]
+    [byline] = [b for b in doc.blocks if b.text.startswith("By Jane Doe")]
+    assert (byline.keep, byline.category, byline.reason) == (False, "metadata", "byline")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .bylines import biography_lines
 from .html import extract_html_metadata
 from .language import detect_language
-from .text import extract_text_metadata
+from .text import extract_text_metadata, header_lines
 
-__all__ = ["extract_html_metadata", "extract_text_metadata", "detect_language", "biography_lines"]
+__all__ = ["extract_html_metadata", "extract_text_metadata", "detect_language", "biography_lines",
+           "header_lines"]

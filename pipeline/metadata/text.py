@@ -970,6 +970,24 @@ def settle_numeric(blocks: list[Block], lines: dict[int, str], published: str | 
     return out[0], out[1]
 
 
+def header_lines(blocks: list[Block], most: int = 12, longest: int = 100) -> dict[int, str]:
+    """The metadata lines (byline, dateline, their labels) among the first
+    ``most`` blocks, above the first paragraph, by block index. An HTML
+    extractor keeps them with the article; their values belong in fields.
+
+    >>> from pipeline.segment import segment_text
+    >>> blocks = segment_text("By Jane Doe\\n\\nMarch 3, 2024\\n\\n" + "The council met on Monday. " * 6)
+    >>> header_lines(blocks)
+    {0: 'byline', 1: 'publication date line'}
+    """
+    head = blocks[:most]
+    first = _first_body(head)
+    head = head[:first] if first is not None else head
+    _, _, _, lines = scan_header(head, None)
+    # (A long line is more likely prose that mentions a date.)
+    return {b.index: lines[b.index] for b in head if b.index in lines and len(b.text) <= longest}
+
+
 def extract_text_metadata(blocks: list[Block], hints: dict | None = None) -> tuple[Metadata, dict[int, str]]:
     """Read the headline, byline and dateline of scraped text.
 
