@@ -34,6 +34,9 @@ MAX_HTML_CHARS = 5_000_000
 DEDUP_MIN_WORDS = 8
 _FIGURE = ANCESTOR_BITS["figure"]
 _TABLE_OR_QUOTE = ANCESTOR_BITS["table"] | ANCESTOR_BITS["blockquote"]
+_QUOTE = ANCESTOR_BITS["blockquote"]
+_FOOTER = ANCESTOR_BITS["footer"]
+_FORM = ANCESTOR_BITS["form"]
 
 
 def compose(texts) -> str:
@@ -140,15 +143,18 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
     words = [len(b.text.split()) for b in page.blocks]
     proba = model.predict_proba(np.asarray(page.features),
                                 lambda p: context_features(paths, words, p))
+    chrome = _chrome_containers(page.blocks, words, proba >= model.threshold)
     blocks: list[Block] = []
     seen: set[str] = set()
-    for raw, p in zip(page.blocks, proba):
+    for raw, p, container in zip(page.blocks, proba, chrome):
         if not raw.text:
             continue
         block = Block(index=len(blocks), raw=raw.text, text=raw.text, heading=HEADING_LEVEL.get(raw.tag, 0),
                       list_depth=1 if raw.tag == "li" else 0, link_chars=raw.link_chars, n_links=raw.n_links)
         if p < model.threshold:
             block.drop(*_why_dropped(raw, float(p)))
+        elif container:
+            block.drop(_why_dropped(raw, float(p))[0], f"in {container}, which holds no article text (the model gave p(article)={p:.2f})")
         elif _figure_caption(raw):
             block.drop("caption", f"a figure's caption (<{raw.tag}> in a <figure>)")
         elif _is_repeat(raw.text, seen):
@@ -162,6 +168,30 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         if len(alt) > len("\n\n".join(b.text for b in blocks if b.keep)):
             return _as_blocks(alt)
     return blocks
+
+
+def _chrome_container(raw) -> str | None:
+    """The page furniture ``raw`` sits in: a ``<footer>`` (not a quotation's
+    attribution) or a ``<form>``; else None. (Class names are no such proof:
+    the comment group's fragments match "commentary" and "responsive".)"""
+    if raw.anc_bits & _FOOTER and not raw.anc_bits & _QUOTE:
+        return "a <footer>"
+    if raw.anc_bits & _FORM:
+        return "a <form>"
+    return None
+
+
+def _chrome_containers(raws, words: list[int], kept) -> list[str | None]:
+    """For each block the model kept, the furniture it sits in (None for the
+    others). Of the 869 such blocks the fold models kept on the dev set, 851
+    are not gold text. When they would take half the kept words, the
+    "furniture" is the page itself (ASP.NET wraps whole pages in a <form>)
+    and nothing is overruled."""
+    found = [_chrome_container(raw) if keep else None for raw, keep in zip(raws, kept)]
+    chrome_words = sum(n for n, container in zip(words, found) if container)
+    if chrome_words and chrome_words * 2 >= sum(n for n, keep in zip(words, kept) if keep):
+        return [None] * len(found)
+    return found
 
 
 def _figure_caption(raw) -> bool:

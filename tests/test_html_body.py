@@ -253,3 +253,29 @@ def test_a_byline_kept_with_the_article_is_metadata_not_body():
     assert "Jane Doe" not in doc.body and doc.meta.authors == ["Jane Doe"]
     [byline] = [b for b in doc.blocks if b.text.startswith("By Jane Doe")]
     assert (byline.keep, byline.category, byline.reason) == (False, "metadata", "byline")
+
+
+def test_blocks_in_a_footer_or_form_are_overruled_unless_the_form_is_the_page():
+    from types import SimpleNamespace
+
+    from pipeline.html_body import _chrome_containers
+    from pipeline.html_features import ANCESTOR_BITS
+
+    def raw(*tags):
+        return SimpleNamespace(anc_bits=sum(ANCESTOR_BITS[t] for t in tags))
+
+    raws = [raw("article"), raw("article"), raw("article", "footer"), raw("form"),
+            raw("article", "blockquote", "footer"), raw("footer")]
+    found = _chrome_containers(raws, [50, 50, 8, 6, 5, 4], [True, True, True, True, True, False])
+    # (A quotation's attribution is no page footer; a block the model dropped is left alone.)
+    assert found == [None, None, "a <footer>", "a <form>", None, None]
+    # ASP.NET wraps the whole page in a <form>: that form is the page, not furniture.
+    assert _chrome_containers([raw("form", "article")] * 3, [50, 50, 8], [True] * 3) == [None] * 3
+
+
+def test_an_aspnet_page_wrapped_in_a_form_keeps_its_article():
+    page = article_page().replace("<main>", '<form id="aspnetForm" action="/a.aspx"><main>') \
+                         .replace("</main>", "</main></form>")
+    text = extract_html_body(page)
+    p, r = shingle_pr(text, "\n\n".join(PARAS))
+    assert r > 0.95, text
