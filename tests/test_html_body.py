@@ -279,3 +279,13 @@ def test_an_aspnet_page_wrapped_in_a_form_keeps_its_article():
     text = extract_html_body(page)
     p, r = shingle_pr(text, "\n\n".join(PARAS))
     assert r > 0.95, text
+
+
+def test_a_block_kept_inside_a_nav_is_navigation():
+    from types import SimpleNamespace
+
+    from pipeline.html_body import _chrome_containers
+    from pipeline.html_features import ANCESTOR_BITS
+
+    raws = [SimpleNamespace(anc_bits=ANCESTOR_BITS["article"]), SimpleNamespace(anc_bits=ANCESTOR_BITS["nav"])]
+    assert _chrome_containers(raws, [80, 12], [True, True]) == [None, "a <nav>"]
