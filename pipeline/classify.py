@@ -26,6 +26,7 @@ import numpy as np
 
 from . import features, lexicon
 from .record import Block
+from .repeats import drop_repeats
 from .textmodel import TextModel, default_model
 from .userrules import Rule, match_rules, rules_for
 
@@ -419,6 +420,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         decide(blocks, p2[start:end], hits[start:end], model.threshold, True, site_rules, site, why,
                context=True)
         drop_giveaways([batch.blocks[r] for r in suspects if start <= r < end], site_rules, site)
+        drop_repeats(blocks, site_rules, site)
         start = end
 
 

@@ -530,3 +530,36 @@ def test_a_user_keep_rule_outranks_the_giveaway_patterns():
     blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\nPhoto by Caleb Oquendo"))
     classify.classify_blocks(blocks, rules=rules)
     assert [b.keep for b in blocks if b.text == "Photo by Caleb Oquendo"] == [True]
+
+
+def test_a_paragraph_the_page_shows_twice_is_kept_once_where_it_stands_second():
+    import re
+
+    from pipeline.record import Block
+    from pipeline.repeats import drop_repeats
+
+    def blocks_of(texts):
+        return [Block(i, t, t) for i, t in enumerate(texts)]
+
+    teaser, plan = ARTICLE[0], "Warm up: ten minutes of easy jogging and five minutes of drills."
+    blocks = blocks_of([teaser, "Share", ARTICLE[1], teaser, ARTICLE[2], "Share"])
+    drop_repeats(blocks)
+    assert [(b.keep, b.category) for b in blocks] == [(False, "duplicate")] + [(True, None)] * 5
+    # Three copies are the page's own structure; short lines repeat for good reasons.
+    blocks = blocks_of([plan, ARTICLE[1], plan, ARTICLE[2], plan])
+    drop_repeats(blocks)
+    assert all(b.keep for b in blocks)
+    # A user's keep rule leaves the copy as decided.
+    blocks = blocks_of([teaser, ARTICLE[1], teaser])
+    drop_repeats(blocks, [userrules.Rule(re.compile("river authority"), "article", "keep")])
+    assert all(b.keep for b in blocks)
+
+
+def test_the_text_path_drops_a_repeated_teaser():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+
+    page = "\n\n".join(["# Flood barrier finished early", ARTICLE[0]] + ARTICLE)
+    doc = clean_document(Document(source="page.txt", content=page))
+    assert doc.body.count(ARTICLE[0]) == 1
+    assert any(b.category == "duplicate" for b in doc.removed)
