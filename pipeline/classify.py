@@ -499,6 +499,25 @@ def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: s
             b.drop(*why)
 
 
+def drop_above_headline(blocks: list[Block], headline: int, rules: list[Rule] | None = None,
+                        site: str | None = None) -> None:
+    """Drop what the model kept above the page's headline (block ``headline``):
+    menu items, teasers and promos the model took for prose; the article starts
+    at its headline. When that would take a quarter of the kept words, the
+    line taken for the headline is more likely a heading inside the article,
+    and nothing goes. A line a user rule matches is left as decided.
+    """
+    above = [b for b in blocks[:headline] if b.keep]
+    if not above:
+        return
+    words = sum(len(b.text.split()) for b in above)
+    if words * 4 >= sum(len(b.text.split()) for b in blocks if b.keep):
+        return
+    for b in above:
+        if not (rules and match_rules(rules, b.text, site)):
+            b.drop("navigation", "above the headline")
+
+
 def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = None,
                              site: str | None = None) -> None:
     """Drop the kept blocks below a count of the page's comments ("10 comments:",

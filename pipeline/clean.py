@@ -15,7 +15,8 @@ import gc
 from contextlib import contextmanager
 from functools import cache
 
-from .classify import classify_many, drop_below_comment_count, drop_boilerplate_phrases, drop_giveaways
+from .classify import (classify_many, drop_above_headline, drop_below_comment_count, drop_boilerplate_phrases,
+                       drop_giveaways)
 from .decode import repair_text
 from .frontmatter import read_front_matter
 from .html_body import extract_html_blocks
@@ -86,7 +87,7 @@ def _clean_documents(docs: list[Document], limits: Limits, rules, models: list) 
         classify_many([docs[i].blocks[body_start[i]:] for i in members], rules=rules,
                       sites=[_site(docs[i]) for i in members], model=model)
         for i in members:
-            _text_metadata(docs[i], body_start[i])
+            _text_metadata(docs[i], body_start[i], rules)
     for i, doc in enumerate(docs):
         if out[i] is None:
             out[i] = _finish(doc)
@@ -153,10 +154,14 @@ def _segment(doc: Document) -> int:
     return len(top)
 
 
-def _text_metadata(doc: Document, start: int = 0) -> None:
+def _text_metadata(doc: Document, start: int = 0, rules=None) -> None:
     doc.meta, metadata_lines = extract_text_metadata(doc.blocks[start:], doc.hints)
     for index, reason in metadata_lines.items():
         doc.blocks[index].drop("metadata", reason)
+    headline = next((i for i, reason in metadata_lines.items() if reason == "title line"), None)
+    if headline is not None:
+        site = _site(doc)
+        drop_above_headline(doc.blocks[start:], headline - start, rules_for(rules, site), site)
 
 
 def _clean_html(doc: Document, rules, model) -> None:

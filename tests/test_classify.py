@@ -563,3 +563,26 @@ def test_the_text_path_drops_a_repeated_teaser():
     doc = clean_document(Document(source="page.txt", content=page))
     assert doc.body.count(ARTICLE[0]) == 1
     assert any(b.category == "duplicate" for b in doc.removed)
+
+
+def test_what_the_model_kept_above_the_headline_goes_unless_it_is_a_quarter_of_the_page():
+    import re
+
+    from pipeline.record import Block
+
+    def blocks_of(texts):
+        return [Block(i, t, t) for i, t in enumerate(texts)]
+
+    teaser = "Ten things to do in Millbrook this weekend, from the fair to the river walk."
+    blocks = blocks_of([teaser, "# Flood barrier finished early"] + ARTICLE)
+    classify.drop_above_headline(blocks, 1)
+    assert (blocks[0].keep, blocks[0].category, blocks[0].reason) == (False, "navigation", "above the headline")
+    assert all(b.keep for b in blocks[1:])
+    # A heading inside the article taken for the headline: a quarter of the kept words above it stay.
+    blocks = blocks_of(ARTICLE[:2] + ["## What comes next"] + ARTICLE[2:])
+    classify.drop_above_headline(blocks, 2)
+    assert all(b.keep for b in blocks)
+    # A user's keep rule wins.
+    blocks = blocks_of([teaser, "# Flood barrier finished early"] + ARTICLE)
+    classify.drop_above_headline(blocks, 1, [userrules.Rule(re.compile("Millbrook this weekend"), "article", "keep")])
+    assert blocks[0].keep
