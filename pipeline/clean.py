@@ -87,7 +87,8 @@ def _clean_documents(docs: list[Document], limits: Limits, rules, models: list) 
         classify_many([docs[i].blocks[body_start[i]:] for i in members], rules=rules,
                       sites=[_site(docs[i]) for i in members], model=model)
         for i in members:
-            _text_metadata(docs[i], body_start[i], rules)
+            lines = _text_metadata(docs[i], body_start[i])
+            _drop_above_headline(docs[i], body_start[i], lines, rules)
     for i, doc in enumerate(docs):
         if out[i] is None:
             out[i] = _finish(doc)
@@ -154,10 +155,15 @@ def _segment(doc: Document) -> int:
     return len(top)
 
 
-def _text_metadata(doc: Document, start: int = 0, rules=None) -> None:
+def _text_metadata(doc: Document, start: int = 0) -> dict[int, str]:
+    """Fill ``doc.meta``; drop the metadata lines and return them, by block index."""
     doc.meta, metadata_lines = extract_text_metadata(doc.blocks[start:], doc.hints)
     for index, reason in metadata_lines.items():
         doc.blocks[index].drop("metadata", reason)
+    return metadata_lines
+
+
+def _drop_above_headline(doc: Document, start: int, metadata_lines: dict[int, str], rules) -> None:
     headline = next((i for i, reason in metadata_lines.items() if reason == "title line"), None)
     if headline is not None:
         site = _site(doc)
@@ -230,7 +236,8 @@ def _apply_hints(meta: Metadata, hints: dict) -> None:
     >>> _apply_hints(meta, {"authors": "By Jane Doe and Tom Bell, Staff Writers"})
     >>> meta.authors
     ['Jane Doe', 'Tom Bell']
-    >>> _apply_hints(meta, {"title": "Harbour reopens after repairs | Northern Gazette", "section": ["Local", "Sea"]})
+    >>> _apply_hints(meta, {"title": "Harbour reopens after repairs | Northern Gazette",
+    ...                     "section": ["Local", "Sea"]})
     >>> meta.title, meta.section
     ('Harbour reopens after repairs', 'Local')
     """

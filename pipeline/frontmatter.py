@@ -1,8 +1,8 @@
-"""Metadata a text page carries at its top: YAML or TOML front matter, a reader's header.
+"""Metadata a text page carries at its top: front matter, a reader's header.
 
 Markdown exported from static sites (Jekyll, Hugo, Obsidian) opens with front
-matter (YAML, TOML, or Hugo's JSON), and text fetched through a reader service (Jina Reader) with a header
-of ``Key: value`` lines. Both are the page's own metadata, like a JSON export's
+matter (YAML, TOML, or Hugo's JSON), and text fetched through a reader service
+(Jina Reader) with a header of ``Key: value`` lines. Both are the page's own metadata, like a JSON export's
 fields: they become the document's hints, and their lines are dropped as
 ``metadata`` before the classifier sees the rest.
 

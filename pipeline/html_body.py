@@ -24,6 +24,7 @@ import numpy as np
 from .html_features import ANCESTOR_BITS, context_features, page_blocks
 from .htmlmodel import BlockModel, load_model
 from .record import Block
+from .repeats import MIN_WORDS
 
 HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
@@ -31,7 +32,7 @@ HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 # first megabytes, and a runaway page must not stall a batch.
 MAX_HTML_CHARS = 5_000_000
 # Repeated blocks at least this long are kept once (see ``compose``).
-DEDUP_MIN_WORDS = 8
+DEDUP_MIN_WORDS = MIN_WORDS
 _FIGURE = ANCESTOR_BITS["figure"]
 _TABLE_OR_QUOTE = ANCESTOR_BITS["table"] | ANCESTOR_BITS["blockquote"]
 _QUOTE = ANCESTOR_BITS["blockquote"]
@@ -155,7 +156,8 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         if p < model.threshold:
             block.drop(*_why_dropped(raw, float(p)))
         elif container:
-            block.drop(_why_dropped(raw, float(p))[0], f"in {container}, which holds no article text (the model gave p(article)={p:.2f})")
+            block.drop(_why_dropped(raw, float(p))[0],
+                       f"in {container}, which holds no article text (the model gave p(article)={p:.2f})")
         elif _figure_caption(raw):
             block.drop("caption", f"a figure's caption (<{raw.tag}> in a <figure>)")
         elif _is_repeat(raw.text, seen):
@@ -173,8 +175,9 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
 
 def _chrome_container(raw) -> str | None:
     """The page furniture ``raw`` sits in: a ``<footer>`` (not a quotation's
-    attribution), a ``<form>`` or a ``<nav>``; else None. (Class names are no such proof:
-    the comment group's fragments match "commentary" and "responsive".)"""
+    attribution), a ``<form>`` or a ``<nav>``; else None. (Class names are no
+    such proof: the comment group's fragments match "commentary" and
+    "responsive".)"""
     if raw.anc_bits & _FOOTER and not raw.anc_bits & _QUOTE:
         return "a <footer>"
     if raw.anc_bits & _FORM:
