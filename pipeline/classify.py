@@ -47,12 +47,24 @@ def _smooth(keep: np.ndarray, p: np.ndarray) -> np.ndarray:
     """
     if len(keep) < 3:
         return keep
-    inner_prev, inner_next = keep[:-2], keep[2:]
-    fill = np.zeros_like(keep)
-    fill[1:-1] = inner_prev & inner_next & ~keep[1:-1] & (p[1:-1] >= GAP_P)
     lone = np.zeros_like(keep)
-    lone[1:-1] = ~inner_prev & ~inner_next & keep[1:-1] & (p[1:-1] < ISOLATED_P)
-    return (keep | fill) & ~lone
+    lone[1:-1] = ~keep[:-2] & ~keep[2:] & keep[1:-1] & (p[1:-1] < ISOLATED_P)
+    return fill_gaps(keep, p) & ~lone
+
+
+def fill_gaps(keep: np.ndarray, p: np.ndarray, floor: float = GAP_P) -> np.ndarray:
+    """``keep`` with each one-block gap between kept blocks filled when the
+    block's p(article) is at least ``floor``: a short list item or a line
+    between two paragraphs of the article is more likely the article's too.
+
+    >>> fill_gaps(np.array([True, False, True, False, False]), np.array([0.9, 0.35, 0.9, 0.5, 0.1])).tolist()
+    [True, True, True, False, False]
+    """
+    if len(keep) < 3:
+        return keep
+    fill = np.zeros_like(keep)
+    fill[1:-1] = keep[:-2] & keep[2:] & ~keep[1:-1] & (p[1:-1] >= floor)
+    return keep | fill
 
 
 SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .classify import fill_gaps
 from .html_features import ANCESTOR_BITS, context_features, page_blocks
 from .htmlmodel import BlockModel, load_model
 from .record import Block
@@ -145,15 +146,16 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
     words = [len(b.text.split()) for b in page.blocks]
     proba = model.predict_proba(np.asarray(page.features),
                                 lambda p: context_features(paths, words, p))
-    chrome = _chrome_containers(page.blocks, words, proba >= model.threshold)
+    keep = _with_gaps_filled(page.blocks, proba, model.threshold)
+    chrome = _chrome_containers(page.blocks, words, keep)
     blocks: list[Block] = []
     seen: set[str] = set()
-    for raw, p, container in zip(page.blocks, proba, chrome):
+    for raw, p, kept, container in zip(page.blocks, proba, keep, chrome):
         if not raw.text:
             continue
         block = Block(index=len(blocks), raw=raw.text, text=raw.text, heading=HEADING_LEVEL.get(raw.tag, 0),
                       list_depth=1 if raw.tag == "li" else 0, link_chars=raw.link_chars, n_links=raw.n_links)
-        if p < model.threshold:
+        if not kept:
             block.drop(*_why_dropped(raw, float(p)))
         elif container:
             block.drop(_why_dropped(raw, float(p))[0],
@@ -171,6 +173,20 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         if len(alt) > len("\n\n".join(b.text for b in blocks if b.keep)):
             return _as_blocks(alt)
     return blocks
+
+
+def _with_gaps_filled(raws, proba: np.ndarray, threshold: float) -> np.ndarray:
+    """The model's keep mask with one-block gaps in the kept text filled, as on
+    the text path (``classify.fill_gaps``), over the blocks that hold text: a
+    list item or short line between two kept ones, with p(article) at least
+    ``GAP_P``, is the article's. Site-CV F1 +0.0013 on the dev set (recall
+    +0.003, precision -0.0004), every fold up; a floor of 0.2 to 0.7 times the
+    threshold scored within 0.0003 of that."""
+    keep = proba >= threshold
+    texty = np.array([i for i, raw in enumerate(raws) if raw.text], dtype=np.int64)
+    if len(texty) >= 3:
+        keep[texty] = fill_gaps(keep[texty], proba[texty])
+    return keep
 
 
 def _chrome_container(raw) -> str | None:

@@ -290,3 +290,16 @@ def test_a_block_kept_inside_a_nav_is_navigation():
 
     raws = [SimpleNamespace(anc_bits=ANCESTOR_BITS["article"]), SimpleNamespace(anc_bits=ANCESTOR_BITS["nav"])]
     assert _chrome_containers(raws, [80, 12], [True, True]) == [None, "a <nav>"]
+
+
+def test_a_one_block_gap_in_the_kept_html_text_is_filled():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from pipeline.html_body import _with_gaps_filled
+
+    raws = [SimpleNamespace(text=t) for t in ("Para one.", "A list item", "", "Para two.", "Menu", "Footer")]
+    proba = np.array([0.9, 0.4, 0.0, 0.9, 0.1, 0.2])
+    # The empty block between does not break the run; a p of 0.1 is no gap to fill.
+    assert _with_gaps_filled(raws, proba, 0.55).tolist() == [True, True, False, True, False, False]
