@@ -67,6 +67,9 @@ def fill_gaps(keep: np.ndarray, p: np.ndarray, floor: float = GAP_P) -> np.ndarr
     return keep | fill
 
 
+# A line that flattens to no words: an image in markdown, or an empty label.
+_IMAGE_LINE = ("caption", "an image (its alt text is no article text)")
+_EMPTY_LINE = ("label", "no words: an empty label or separator")
 SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})
 
 
@@ -133,7 +136,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         # Lines without a word are short; only those need the regex.
         if len(text) < 16 and not _HAS_WORD.search(text):
             keep[i] = False
-            verdict = ("label", "no words: an empty label or separator")
+            verdict = _IMAGE_LINE if b.raw.lstrip().startswith(("![", "[![")) else _EMPTY_LINE
         elif verdicts[i] is not None:
             hit = verdicts[i]
             keep[i] = False

@@ -30,7 +30,8 @@ def explain_file(path: Path, rules_path: str | None = None) -> list[dict]:
             "error": error,
             "repairs": item.repairs,
             "blocks": [{"line": b.index + 1, "keep": b.keep, "category": b.category, "reason": b.reason,
-                        "text": b.text} for b in item.blocks],
+                        # (An image's line flattens to nothing: show it as written, as records do.)
+                        "text": b.text or b.raw.strip()} for b in item.blocks],
             "metadata": asdict(item.meta),
         })
     return results

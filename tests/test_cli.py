@@ -18,6 +18,17 @@ def test_explain_json(examples_dir, capsys):
     assert doc["metadata"]["title"] == "Wexmoor Harbour Reopens After Three Years of Repairs"
 
 
+def test_explain_shows_an_image_line_as_written_and_calls_it_a_caption(tmp_path, capsys):
+    page = tmp_path / "img.md"
+    page.write_text("# Ferry fares rise\n\n![The ferry at Wexmoor](https://x.org/ferry.jpg)\n\n"
+                    "Fares will rise by ten percent from April, the operator said on Monday, blaming fuel "
+                    "costs and a new port levy that the council approved last year.\n")
+    main(["explain", "--json", str(page)])
+    [doc] = json.loads(capsys.readouterr().out)
+    [image] = [b for b in doc["blocks"] if "ferry.jpg" in b["text"]]
+    assert (image["keep"], image["category"]) == (False, "caption") and "image" in image["reason"]
+
+
 def test_run_without_prefect_prints_a_summary(examples_dir, tmp_path, capsys):
     assert main(["run", "--no-prefect", "--raw", str(examples_dir), "--clean", str(tmp_path / "c")]) == 0
     summary = json.loads(capsys.readouterr().out)
