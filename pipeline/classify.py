@@ -67,6 +67,9 @@ def fill_gaps(keep: np.ndarray, p: np.ndarray, floor: float = GAP_P) -> np.ndarr
     return keep | fill
 
 
+# More kept words than this above the line taken for the headline: that line is
+# more likely a heading inside the article (HTML dev-0379), and nothing goes.
+ABOVE_HEADLINE_WORDS = 150
 # A line that flattens to no words: an image in markdown, or an empty label.
 _IMAGE_LINE = ("caption", "an image (its alt text is no article text)")
 _EMPTY_LINE = ("label", "no words: an empty label or separator")
@@ -518,15 +521,16 @@ def drop_above_headline(blocks: list[Block], headline: int, rules: list[Rule] | 
                         site: str | None = None) -> None:
     """Drop what the model kept above the page's headline (block ``headline``):
     menu items, teasers and promos the model took for prose; the article starts
-    at its headline. When that would take a quarter of the kept words, the
-    line taken for the headline is more likely a heading inside the article,
-    and nothing goes. A line a user rule matches is left as decided.
+    at its headline. When that would be a quarter of the kept words or more
+    than ``ABOVE_HEADLINE_WORDS``, the line taken for the headline is more
+    likely a heading inside the article, and nothing goes. A line a user rule
+    matches is left as decided.
     """
     above = [b for b in blocks[:headline] if b.keep]
     if not above:
         return
     words = sum(len(b.text.split()) for b in above)
-    if words * 4 >= sum(len(b.text.split()) for b in blocks if b.keep):
+    if words * 4 >= sum(len(b.text.split()) for b in blocks if b.keep) or words > ABOVE_HEADLINE_WORDS:
         return
     for b in above:
         if not (rules and match_rules(rules, b.text, site)):

@@ -194,6 +194,9 @@ def _clean_html(doc: Document, rules, model) -> None:
     for block in kept[:3]:
         if block.keep and title and block.text.strip().casefold() == title:
             block.drop("metadata", "title line repeated at the top of the body")
+    headline = next((i for i, b in enumerate(doc.blocks) if title and b.text.strip().casefold() == title), None)
+    if headline is not None:
+        drop_above_headline(doc.blocks, headline, rules, site)
     # A byline or dateline kept above the first paragraph is metadata, as on
     # the text path: its values are in the record's fields.
     lines = header_lines([b for b in doc.blocks if b.keep])

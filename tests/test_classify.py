@@ -565,7 +565,7 @@ def test_the_text_path_drops_a_repeated_teaser():
     assert any(b.category == "duplicate" for b in doc.removed)
 
 
-def test_what_the_model_kept_above_the_headline_goes_unless_it_is_a_quarter_of_the_page():
+def test_what_the_model_kept_above_the_headline_goes_unless_there_is_much_of_it():
     import re
 
     from pipeline.record import Block
@@ -582,6 +582,11 @@ def test_what_the_model_kept_above_the_headline_goes_unless_it_is_a_quarter_of_t
     blocks = blocks_of(ARTICLE[:2] + ["## What comes next"] + ARTICLE[2:])
     classify.drop_above_headline(blocks, 2)
     assert all(b.keep for b in blocks)
+    # More than ABOVE_HEADLINE_WORDS above it stay too, however long the page.
+    long_intro = " ".join(["The river rose again."] * 40)
+    blocks = blocks_of([long_intro, "## What comes next"] + ARTICLE * 8)
+    classify.drop_above_headline(blocks, 1)
+    assert blocks[0].keep
     # A user's keep rule wins.
     blocks = blocks_of([teaser, "# Flood barrier finished early"] + ARTICLE)
     classify.drop_above_headline(blocks, 1, [userrules.Rule(re.compile("Millbrook this weekend"), "article", "keep")])
