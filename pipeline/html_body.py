@@ -206,9 +206,9 @@ def _chrome_container(raw) -> str | None:
 def _chrome_containers(raws, words: list[int], kept) -> list[str | None]:
     """For each block the model kept, the furniture it sits in (None for the
     others). Of the 2,264 such blocks the fold models kept on the dev set,
-    1,945 are not gold text or too short to score (under four words). When they would take half the kept words, the
-    "furniture" is the page itself (ASP.NET wraps whole pages in a <form>)
-    and nothing is overruled."""
+    1,945 are not gold text or too short to score (under four words). When
+    they would take half the kept words, the "furniture" is the page itself
+    (ASP.NET wraps whole pages in a <form>) and nothing is overruled."""
     found = [_chrome_container(raw) if keep else None for raw, keep in zip(raws, kept)]
     chrome_words = sum(n for n, container in zip(words, found) if container)
     if chrome_words and chrome_words * 2 >= sum(n for n, keep in zip(words, kept) if keep):

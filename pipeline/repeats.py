@@ -2,9 +2,9 @@
 
 Pages repeat a paragraph above the article as a teaser, a summary or a
 sticky header, or carry the whole article twice (mobile and desktop copies);
-readers, and the dev set's gold text on most pages, have it once. A paragraph shown three or
-more times is the page's own structure (each week's "Warm up" in a training
-plan) and stays.
+readers, and the dev set's gold text on most pages, have it once. A
+paragraph shown three or more times is the page's own structure (each
+week's "Warm up" in a training plan) and stays.
 
 The HTML path keeps its own rule (``html_body._is_repeat``: the first copy of
 any repeat stays): this one in its place scored the same there (site-CV F1
