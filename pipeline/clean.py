@@ -84,11 +84,11 @@ def _clean_documents(docs: list[Document], limits: Limits, rules, models: list) 
             body_start[i] = _segment(doc)
             text.setdefault(id(models[i]), (models[i], []))[1].append(i)
     for model, members in text.values():
-        classify_many([docs[i].blocks[body_start[i]:] for i in members], rules=rules,
-                      sites=[_site(docs[i]) for i in members], model=model)
-        for i in members:
+        sites = [_site(docs[i]) for i in members]
+        classify_many([docs[i].blocks[body_start[i]:] for i in members], rules=rules, sites=sites, model=model)
+        for i, site in zip(members, sites):
             lines = _text_metadata(docs[i], body_start[i])
-            _drop_above_headline(docs[i], body_start[i], lines, rules)
+            _drop_above_headline(docs[i], body_start[i], lines, rules_for(rules, site), site)
     for i, doc in enumerate(docs):
         if out[i] is None:
             out[i] = _finish(doc)
@@ -163,11 +163,10 @@ def _text_metadata(doc: Document, start: int = 0) -> dict[int, str]:
     return metadata_lines
 
 
-def _drop_above_headline(doc: Document, start: int, metadata_lines: dict[int, str], rules) -> None:
+def _drop_above_headline(doc: Document, start: int, metadata_lines: dict[int, str], rules, site) -> None:
     headline = next((i for i, reason in metadata_lines.items() if reason == "title line"), None)
     if headline is not None:
-        site = _site(doc)
-        drop_above_headline(doc.blocks[start:], headline - start, rules_for(rules, site), site)
+        drop_above_headline(doc.blocks[start:], headline - start, rules, site)
 
 
 def _clean_html(doc: Document, rules, model) -> None:
