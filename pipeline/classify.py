@@ -472,6 +472,13 @@ _GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"
 # its poster and its date ("The mayor says: the bridge ..." is the article's).
 _COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
                            r"|\d{1,2}\.?\s[A-Za-z]{3,9}\.?\s\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
+# "By signing up, you agree to receive ...", "By clicking Subscribe you consent to ...":
+# a form's fine print, however long.
+_CONSENT = re.compile(r"^by (?:signing(?: up)?|submitting|clicking|subscribing|entering|providing|registering"
+                      r"|continuing|checking|opting|completing|sharing|tapping|pressing|proceeding|creating)\b"
+                      r"[^.]{0,120}?\b(?:you|i)\s(?:also\s|hereby\s)?(?:agree|consent|acknowledge|authori[sz]e"
+                      r"|confirm|accept|understand)", re.IGNORECASE)
+_CONSENT_WHY = ("legal", "a form's consent notice ('By signing up, you agree ...')")
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
@@ -482,12 +489,13 @@ _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 _GIVEAWAY_STARTS = np.array(sorted(ord(a) << 42 | ord(b) << 21 | ord(c) for a, b, c in
                                    "pho ima pic ill vid hea fea cov cre sou cli rea tab con jum buy vie sho whe bes "
                                    "che get".split() + ["see", "in ", "on ", "a p", "> a", ">a "]), np.int64)
+_CONSENT_START = ord("b") << 42 | ord("y") << 21 | ord(" ")     # consent notices, of any length
 
 
 def _giveaway_rows(text: features.LineText) -> list[int]:
     """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
-    with one of ``_GIVEAWAY_STARTS``, and lines holding " says:" or the
-    placeholder text."""
+    with one of ``_GIVEAWAY_STARTS``, lines opening with "By ", and lines
+    holding " says:" or the placeholder text."""
     cp = text.low_cp
     if not len(cp):
         return []
@@ -497,7 +505,8 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     last = len(cp) - 1
     heads = (cp[np.minimum(starts, last)].astype(np.int64) << 42
              | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
-    rows = set(np.flatnonzero(((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS)).tolist())
+    rows = set(np.flatnonzero((((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS))
+                              | (heads == _CONSENT_START)).tolist())
     for needle in (" says:", _PLACEHOLDER):
         at = text.low.find(needle)
         while at >= 0:
@@ -562,6 +571,10 @@ def _giveaway(text: str) -> tuple[str, str] | None:
     (('caption', "a picture's credit on a line of its own"), ('comment', "a comment: '<name> says:'"))
     >>> _giveaway("The mayor says: the bridge opens in May.") is None
     True
+    >>> _giveaway("By clicking Subscribe you consent to Example Inc. processing your data.")
+    ('legal', "a form's consent notice ('By signing up, you agree ...')")
+    >>> _giveaway("By submitting the bill in May, the senator said, she had agreed to wait.") is None
+    True
     """
     if len(text) <= 120:
         m = _GIVEAWAY.match(text)
@@ -569,6 +582,8 @@ def _giveaway(text: str) -> tuple[str, str] | None:
             return _GIVEAWAY_WHY[m.lastgroup]
     if " says:" in text and _COMMENT_HEAD.match(text):
         return "comment", "a comment: '<name> says:'"
+    if _CONSENT.match(text):
+        return _CONSENT_WHY
     return None
 
 
