@@ -298,11 +298,15 @@ def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]
     >>> from pipeline.segment import segment_text
     >>> _lines_holding(segment_text("[A](/x)\\nplain author\\n[B](/Author/b)"), 0, 3, ("author",))
     [2]
+    >>> _lines_holding(segment_text("[" + "İ" * 12 + " İzmir](/x)\\n[A](/a)\\n[B](/author/b)\\n[C](/c)"), 0, 4, ("author",))
+    [2]
     """
     at = [i for i in range(lo, hi) if blocks[i].n_links]
-    raws = [blocks[i].raw for i in at]
-    low = "\n".join(raws).lower()
-    ends = list(accumulate(len(r) + 1 for r in raws))   # where each next line starts
+    # Lower-cased line by line: lowering can lengthen a line ("İ" is two code
+    # points in lowercase), and the offsets are the lowered lines'.
+    lows = [blocks[i].raw.lower() for i in at]
+    low = "\n".join(lows)
+    ends = list(accumulate(len(r) + 1 for r in lows))   # where each next line starts
     found = set()
     for word in words:
         k = low.find(word)
