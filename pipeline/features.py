@@ -17,6 +17,7 @@ True
 """
 from __future__ import annotations
 
+from functools import cache
 from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import datelines, kernels, lexicon, wordscore
+from .metadata.language import detect_language
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -44,6 +46,36 @@ il gli di che non per una sono della nel alla anche come più ma ha è si da dei
 o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 и в не на что с по как это он она они но из у к за о от же так все был была было бы то
 """.split())
+
+# The function words of the other languages the guesser knows (metadata.language).
+# A page in one of them has few of the words above, so its prose would look
+# like a menu: there, lines count their own language's words too (``_own_stopwords``).
+OTHER_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
+    "nl": "de het een en van in is dat op te zijn met voor niet die er aan ook als maar bij door om naar hij ze "
+          "wordt werd nog uit worden deze dit was heeft hebben wel geen tot dan kan zou of al wat we je ik hun haar",
+    "pl": "i w na z że do nie się jest to o jak po od za ale czy przez przy są jego jej oraz może już także który "
+          "która które było tylko dla co jako być ich ten ta te tym tego jednak bardzo został została",
+    "sv": "och att det som en på är av för med till den har de inte om ett men var jag sig från vi så kan man när "
+          "år också eller efter vid under hade detta dessa han hon blev sina sin",
+    "da": "og at det som en på er af for med til den har de ikke om et men var jeg sig fra vi så kan man når også "
+          "blev efter eller havde hun han skal vil denne disse",
+    "no": "og at det som en på er av for med til den har de ikke om et men var jeg seg fra vi så kan man når også "
+          "ble etter eller hadde hun han skal vil denne disse",
+    "fi": "ja on ei että se hän oli ovat mutta myös kun tai joka sen ole jos niin kuin vain voi tämä ne mukaan "
+          "sekä jo nyt kanssa hänen olla ollut",
+    "tr": "ve bir bu da de için ile olarak daha çok en gibi ama olan kadar sonra değil ancak göre her şey ki mi ne "
+          "o olduğu ise veya hem diye çünkü",
+    "ro": "și în de la a cu pe din care este să nu un o mai pentru ca sunt fost au ce dar sau cel cea acest "
+          "această lui ei fi era",
+    "cs": "a se na v je že to s z do o k i ve jako by ale pro jsou jeho které který která byl bylo byla podle také "
+          "jak už nebo však jen tak po od při",
+    "hu": "a az és hogy nem is egy van meg de csak már el ki mint volt ezt azt pedig lesz még vagy kell így után "
+          "mert",
+    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada oleh karena atau bisa sudah "
+          "telah saat lebih mereka kami kita",
+}.items()}
+# Below this share of STOPWORDS among its words, a page may be in one of those.
+OWN_LANGUAGE_BELOW = 0.2
 
 _ATTRS = attrgetter("link_chars", "n_links", "heading", "list_depth", "blank_before")
 _TERMINAL = frozenset('.!?"”»…)\'’')
@@ -199,6 +231,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], text: LineTex
     texts, cp, low = text.texts, text.cp, text.low_cp
     stats = _line_stats(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
+    _own_stopwords(texts, spans, n_words, stop)
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
         starts_upper[i] = texts[i][:1].isupper()
     attrs = np.fromiter(chain.from_iterable(map(_ATTRS, blocks)), np.float64, 5 * n).reshape(n, 5)
@@ -255,6 +288,33 @@ def _line_stats(cp: np.ndarray, low: np.ndarray, n: int) -> np.ndarray:
     if not n:
         return np.zeros((0, len(kernels.LINE_STATS)))
     return kernels.line_stats(cp, low, _CHAR_CLASS, _STOP_ALPHABET, _STOP_KEYS, n)
+
+
+@cache
+def _stop_keys(lang: str) -> tuple[np.ndarray, np.ndarray]:
+    return kernels.stopword_keys(STOPWORDS | OTHER_STOPWORDS[lang])
+
+
+def _own_stopwords(texts: list[str], spans: list[tuple[int, int]], n_words: np.ndarray,
+                   stop: np.ndarray) -> None:
+    """Recount ``stop`` (in place) on each page written in one of
+    ``OTHER_STOPWORDS``' languages, with that language's function words too.
+
+    Only a page with few of ``STOPWORDS`` is guessed (from its longer lines),
+    so a page in English or another of the seven keeps its counts: the models
+    were trained on English pages, and their figures stay as measured.
+    """
+    for s, e in spans:
+        words = n_words[s:e].sum()
+        if words < 30 or stop[s:e].sum() >= OWN_LANGUAGE_BELOW * words:
+            continue
+        prose = [t for t, w in zip(texts[s:e], n_words[s:e].tolist()) if w >= 8]
+        lang = detect_language("\n".join(prose))
+        if lang not in OTHER_STOPWORDS:
+            continue
+        own = LineText.of([Block(0, t, t) for t in texts[s:e]])
+        alphabet, keys = _stop_keys(lang)
+        stop[s:e] = kernels.line_stats(own.cp, own.low_cp, _CHAR_CLASS, alphabet, keys, e - s)[:, 9]
 
 
 def _main_region(batch: Batch, score: np.ndarray):
