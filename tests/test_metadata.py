@@ -439,6 +439,17 @@ def test_find_date_more_formats(text, day):
     assert find_date(text) == day
 
 
+@pytest.mark.parametrize("text, day", [
+    # The other languages the language guesser knows: each its own month names.
+    ("5 augusti 2024", "2024-08-05"), ("5. marts 2024", "2024-03-05"), ("5. desember 2024", "2024-12-05"),
+    ("5. maaliskuuta 2024", "2024-03-05"), ("5 Mart 2024", "2024-03-05"), ("12 Kasım 2023", "2023-11-12"),
+    ("5 martie 2024", "2024-03-05"), ("5. března 2024", "2024-03-05"), ("2024. március 5.", "2024-03-05"),
+    ("5 Maret 2024", "2024-03-05"), ("17 Agustus 2023", "2023-08-17"),
+])
+def test_find_date_in_the_guessers_other_languages(text, day):
+    assert find_date(text) == day
+
+
 def test_find_date_numeric_order_and_url_months():
     assert find_date("03/10/2023", order="dmy") == "2023-10-03"
     assert find_date("03.10.2023", order="mdy") == "2023-03-10"

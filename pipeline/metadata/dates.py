@@ -49,6 +49,30 @@ _MONTHS = {
     "lipiec": 7, "lipca": 7, "sierpień": 8, "sierpnia": 8, "wrzesień": 9, "września": 9,
     "październik": 10, "października": 10, "listopad": 11, "listopada": 11,
     "grudzień": 12, "grudnia": 12,
+    # Swedish, Danish, Norwegian (the rest are spelled as in English or German)
+    "augusti": 8, "marts": 3, "desember": 12,
+    # Finnish (partitive, as dates write them, and nominative)
+    "tammikuuta": 1, "helmikuuta": 2, "maaliskuuta": 3, "huhtikuuta": 4, "toukokuuta": 5,
+    "kesäkuuta": 6, "heinäkuuta": 7, "elokuuta": 8, "syyskuuta": 9, "lokakuuta": 10,
+    "marraskuuta": 11, "joulukuuta": 12, "tammikuu": 1, "helmikuu": 2, "maaliskuu": 3,
+    "huhtikuu": 4, "toukokuu": 5, "kesäkuu": 6, "heinäkuu": 7, "elokuu": 8, "syyskuu": 9,
+    "lokakuu": 10, "marraskuu": 11, "joulukuu": 12,
+    # Turkish
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    # Romanian
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # Czech (genitive, as dates write them, and nominative)
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6, "července": 7,
+    "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12, "leden": 1, "únor": 2,
+    "březen": 3, "duben": 4, "květen": 5, "červen": 6, "červenec": 7, "srpen": 8, "říjen": 10,
+    "prosinec": 12,
+    # Hungarian
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+    "július": 7, "augusztus": 8, "szeptember": 9, "október": 10,
+    # Indonesian
+    "maret": 3, "mei": 5, "agustus": 8, "desember": 12,
     # Russian (genitive and nominative)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
@@ -74,8 +98,8 @@ _MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH_WORD
 # "8 July 2021", "8. Juli 2021", "8 de julio de 2021", "8 июля 2021 г.", "19-Dec-2025", "25.Jun.2019"
 _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?[.-]?\s{0,3}(?:de\s{1,3})?" + _MONTH_WORD
                   + r"(?:\.?,?\s{1,3}|[.-])(?:de\s{1,3})?(\d{4})" + _YEAR_END)
-# "2023 Jan 7" (citation meta, PubMed style)
-_YMD_NAME = re.compile(r"(?<!\d)(\d{4})\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?![\d:])")
+# "2023 Jan 7" (citation meta, PubMed style), "2024. március 5." (Hungarian)
+_YMD_NAME = re.compile(r"(?<!\d)(\d{4})\.?\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?![\d:])")
 # "11.07.2021", "11/07/2021", "11-07-2021", "2021/07/11"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])")
