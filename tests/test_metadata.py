@@ -450,6 +450,21 @@ def test_find_date_in_the_guessers_other_languages(text, day):
     assert find_date(text) == day
 
 
+@pytest.mark.parametrize("byline, name", [
+    ("Av Anna Svensson", "Anna Svensson"), ("Af Anna Hansen", "Anna Hansen"),
+    ("Kirjoittaja: Anna Virtanen", "Anna Virtanen"), ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+    ("Szerző: Nagy Anna", "Nagy Anna"), ("Oleh Budi Santoso", "Budi Santoso"), ("Napsal Jan Novák", "Jan Novák"),
+    ("Publicerad 5 augusti 2024 av Anna Svensson", "Anna Svensson"),
+])
+def test_text_bylines_in_the_guessers_other_languages(byline, name):
+    page = "# A headline for the test page here\n\n" + byline + "\n\n" + "Body text of the article, and more. " * 8
+    meta, lines = extract_text_metadata(segment_text(page), {})
+    assert meta.authors == [name]
+    # An English line opening with the same letters is no byline.
+    page = page.replace(byline, "AV equipment for the whole school")
+    assert extract_text_metadata(segment_text(page), {})[0].authors == []
+
+
 def test_find_date_numeric_order_and_url_months():
     assert find_date("03/10/2023", order="dmy") == "2023-10-03"
     assert find_date("03.10.2023", order="mdy") == "2023-03-10"

@@ -14,13 +14,18 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+# "By" before a name in the other languages bylines come in ("von Jane Doe",
+# "av Anna Svensson", "oleh Budi Santoso"), and the labels before one ("Autor:
+# Jan Kowalski", "Yazar: Ayşe Yılmaz"), as regex alternations.
+BY_WORDS = r"von|par|por|di|door|przez|av|af|oleh|napsal|napsala"
+AUTHOR_LABELS = r"автор|авторы|author|authors|autor|autorin|auteur|autore|kirjoittaja|yazar|szerző"
 # Leading words that introduce a byline in several languages.
 # "By", "Written by", "Guide by", "Autor:", and "ByJane" (no space, as scraped
 # text glues inline elements) before a capital letter only.
 _BY_PREFIX = re.compile(
     r"^(?:[^\W\d_]{2,15}\s{1,3})?"
-    r"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:von|par|por|di|door|przez)\b|"
-    r"(?:from|автор|авторы|author|authors|autor|autorin|auteur|autore|text|texto|redakcja|writer|"
+    rf"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:{BY_WORDS})\b|"
+    rf"(?:from|{AUTHOR_LABELS}|text|texto|redakcja|writer|"
     r"contributors?|escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}[:\-–—]?\s{0,3}",
     re.IGNORECASE)
 # Inline elements glued together: "Emmet WhiteUpdated: ...".

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..record import Block
-from .authors import (NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors, copyright_name, parse_byline,
-                      starts_with_given_name, unglue)
+from .authors import (AUTHOR_LABELS, BY_WORDS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors,
+                      copyright_name, parse_byline, starts_with_given_name, unglue)
 
 FAR = 400               # lines after the headline an author box may be found in
 _DIGIT = re.compile(r"\d")
@@ -26,13 +26,14 @@ _DIGIT = re.compile(r"\d")
 BYLINE = re.compile(
     r"^(?:this\s{1,3}(?:post|article|story|piece)\s{1,3}(?:was|is)\s{1,3})?"
     r"(?:(?:written|posted|published|reported|story|words|text|guide|interview|review|article)\s{1,3})?"
-    r"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:von|par|por|di|door|przez)\b|"
-    r"(?:автор|авторы|author|authors|autor|autorin|auteur|autore|contributors?|"
+    rf"(?:by(?:\b|(?=(?-i:[A-Z])))|(?:{BY_WORDS})\b|"
+    rf"(?:{AUTHOR_LABELS}|contributors?|"
     r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
     re.IGNORECASE)
 BY_LABELS = frozenset({"by", "written by", "author", "authors", "author(s)", "contributor", "contributors",
                         "posted by", "words by", "article by", "story by", "post by", "von", "par", "por",
-                        "autor", "auteur", "автор", "door", "di"})
+                        "autor", "auteur", "автор", "door", "di", "av", "af", "oleh", "napsal", "kirjoittaja",
+                        "yazar", "szerző"})
 _NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)
 AND = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
 # A line that is one markdown link to an author page: "[Jane Doe](/author/jdoe)",
@@ -64,7 +65,8 @@ HOME_LINK = re.compile(r"^\s{0,3}(?:#{1,6}\s{1,3})?\[\s{0,3}([^\[\]\n]{3,40}?)\s
                         r"\(\s{0,3}(?:/|\.\./|https?://[^/()\s]{3,80}/?)\s{0,3}\)")
 # How what BYLINE and BY_LABELS match begins ("Written by", "Von", "Автор", ...).
 _BYLINE_OPENINGS = ("this", "written", "posted", "post ", "published", "reported", "story", "words", "text", "guide",
-                    "interview", "review", "article", "by", "von", "par", "por", "di", "door", "przez",
+                    "interview", "review", "article", "by", "von", "par", "por", "di", "door", "przez", "av",
+                    "af", "oleh", "napsal", "kirjoittaja", "yazar", "szerző",
                     "автор", "author", "autor", "auteur", "contributor", "escrito", "publié")
 _AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
                                  "about the author", "autor", "auteur", "autore", "автор"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import (NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
+from .authors import (BY_WORDS, NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
                       parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
                       NOT_AUTHOR_PATH, NameTest, author_bio, author_link, biography_lines, distant_byline,
@@ -32,7 +32,7 @@ _BEFORE = 8              # header lines looked at before the headline
 _AFTER = 10              # ... and after it
 
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
-_POSTED_BY = re.compile(r"\b(?:by|von|par|por|di|door|przez)\s{1,3}(?=\S)", re.IGNORECASE)
+_POSTED_BY = re.compile(rf"\b(?:by|{BY_WORDS})\s{{1,3}}(?=\S)", re.IGNORECASE)
 _NAME_END = re.compile(r"[|•·⋅∙●◦▪,]")
 _FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙●◦▪]\s{0,3}")
 _BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
