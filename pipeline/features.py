@@ -52,25 +52,26 @@ o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 # like a menu: there, lines count their own language's words too (``_own_stopwords``).
 OTHER_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
     "nl": "de het een en van in is dat op te zijn met voor niet die er aan ook als maar bij door om naar hij ze "
-          "wordt werd nog uit worden deze dit was heeft hebben wel geen tot dan kan zou of al wat we je ik hun haar",
-    "pl": "i w na z że do nie się jest to o jak po od za ale czy przez przy są jego jej oraz może już także który "
-          "która które było tylko dla co jako być ich ten ta te tym tego jednak bardzo został została",
-    "sv": "och att det som en på är av för med till den har de inte om ett men var jag sig från vi så kan man när "
-          "år också eller efter vid under hade detta dessa han hon blev sina sin",
-    "da": "og at det som en på er af for med til den har de ikke om et men var jeg sig fra vi så kan man når også "
-          "blev efter eller havde hun han skal vil denne disse",
-    "no": "og at det som en på er av for med til den har de ikke om et men var jeg seg fra vi så kan man når også "
-          "ble etter eller hadde hun han skal vil denne disse",
+          "wordt werd nog uit worden deze dit was heeft hebben wel geen tot dan kan zou of al wat we je ik hun "
+          "haar",
+    "pl": "i w na z że do nie się jest to o jak po od za ale czy przez przy są jego jej oraz może już także "
+          "który która które było tylko dla co jako być ich ten ta te tym tego jednak bardzo został została",
+    "sv": "och att det som en på är av för med till den har de inte om ett men var jag sig från vi så kan man "
+          "när år också eller efter vid under hade detta dessa han hon blev sina sin",
+    "da": "og at det som en på er af for med til den har de ikke om et men var jeg sig fra vi så kan man når "
+          "også blev efter eller havde hun han skal vil denne disse",
+    "no": "og at det som en på er av for med til den har de ikke om et men var jeg seg fra vi så kan man når "
+          "også ble etter eller hadde hun han skal vil denne disse",
     "fi": "ja on ei että se hän oli ovat mutta myös kun tai joka sen ole jos niin kuin vain voi tämä ne mukaan "
           "sekä jo nyt kanssa hänen olla ollut",
-    "tr": "ve bir bu da de için ile olarak daha çok en gibi ama olan kadar sonra değil ancak göre her şey ki mi ne "
-          "o olduğu ise veya hem diye çünkü",
+    "tr": "ve bir bu da de için ile olarak daha çok en gibi ama olan kadar sonra değil ancak göre her şey ki mi "
+          "ne o olduğu ise veya hem diye çünkü",
     "ro": "și în de la a cu pe din care este să nu un o mai pentru ca sunt fost au ce dar sau cel cea acest "
           "această lui ei fi era",
-    "cs": "a se na v je že to s z do o k i ve jako by ale pro jsou jeho které který která byl bylo byla podle také "
-          "jak už nebo však jen tak po od při",
-    "hu": "a az és hogy nem is egy van meg de csak már el ki mint volt ezt azt pedig lesz még vagy kell így után "
-          "mert",
+    "cs": "a se na v je že to s z do o k i ve jako by ale pro jsou jeho které který která byl bylo byla podle "
+          "také jak už nebo však jen tak po od při",
+    "hu": "a az és hogy nem is egy van meg de csak már el ki mint volt ezt azt pedig lesz még vagy kell így "
+          "után mert",
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada oleh karena atau bisa sudah "
           "telah saat lebih mereka kami kita",
 }.items()}

@@ -300,7 +300,7 @@ def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]
     >>> from pipeline.segment import segment_text
     >>> _lines_holding(segment_text("[A](/x)\\nplain author\\n[B](/Author/b)"), 0, 3, ("author",))
     [2]
-    >>> _lines_holding(segment_text("[" + "İ" * 12 + " İzmir](/x)\\n[A](/a)\\n[B](/author/b)\\n[C](/c)"), 0, 4, ("author",))
+    >>> _lines_holding(segment_text("[" + "İ" * 13 + "](/x)\\n[A](/a)\\n[B](/author/b)\\n[C](/c)"), 0, 4, ("author",))
     [2]
     """
     at = [i for i in range(lo, hi) if blocks[i].n_links]
