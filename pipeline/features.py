@@ -47,9 +47,10 @@ o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 и в не на что с по как это он она они но из у к за о от же так все был была было бы то
 """.split())
 
-# The function words of the other languages the guesser knows (metadata.language).
-# A page in one of them has few of the words above, so its prose would look
-# like a menu: there, lines count their own language's words too (``_own_stopwords``).
+# The function words of the other languages the guesser knows (metadata.language),
+# but for Chinese, Japanese and Thai, written without spaces between words. A
+# page in one of them has few of the words above, so its prose would look like a
+# menu: there, lines count their own language's words too (``_own_stopwords``).
 OTHER_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
     "nl": "de het een en van in is dat op te zijn met voor niet die er aan ook als maar bij door om naar hij ze "
           "wordt werd nog uit worden deze dit was heeft hebben wel geen tot dan kan zou of al wat we je ik hun "
@@ -74,6 +75,19 @@ OTHER_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
           "után mert",
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada oleh karena atau bisa sudah "
           "telah saat lebih mereka kami kita",
+    "uk": "і в у на з що не до та це як для від за по але його її є був була було були він вона вони ми так "
+          "також який яка які про при після щодо або ще вже лише понад через під між",
+    "bg": "и на в за да се от с че е не по са до като но който която които това тази този ще със при след или "
+          "през още вече много му ги им беше бяха",
+    "el": "και το η ο να σε του της την τη τα των τον τους τις με για που από στο στην στη στα στους στις δεν "
+          "θα είναι οι ένα μια ως αλλά ότι όπως πιο μετά κατά έχει ήταν πολύ αυτό αυτή επίσης μόνο",
+    "ar": "في من على إلى أن عن مع هذا هذه التي الذي الذين كان كانت قد لا ما أو بعد قبل كما بين ذلك تلك هو هي إن "
+          "لم لن حتى عند كل ثم وهو وهي أنه أنها فإن وقد وفي ومن أيضا إلا لكن منذ خلال حول",
+    "he": "של את על עם לא הוא היא הם זה זו גם כי אם או אבל מה יש היה הייתה כל אל אחרי לפני בין עד כמו רק אשר "
+          "שלהם שלו שלה עוד כבר מאוד יותר אך כך לכן",
+    "hi": "का की के में है हैं और से को पर यह इस एक ने भी था थी थे तो लिए कि जो कर हो नहीं वह वे इसके उनके उनकी "
+          "उन्होंने गया गई किया रहे रही होगा होगी बहुत कहा जा अपने अपनी साथ बाद तक लेकिन",
+    "ko": "이 그 그리고 그러나 하지만 또한 및 등 수 것 이는 있다 있는 있으며 있지만 했다 한다 하는 된다 위해 대한 통해 따라 때문에 것이다 것으로 더 가장 매우 또",
 }.items()}
 # Below this share of STOPWORDS among its words, a page may be in one of those.
 OWN_LANGUAGE_BELOW = 0.2
