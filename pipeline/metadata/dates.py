@@ -73,6 +73,18 @@ _MONTHS = {
     "július": 7, "augusztus": 8, "szeptember": 9, "október": 10,
     # Indonesian
     "maret": 3, "mei": 5, "agustus": 8, "desember": 12,
+    # Ukrainian, Bulgarian (genitive as dates write them; Bulgarian has no case)
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "януари": 1, "февруари": 2, "април": 4, "юни": 6, "юли": 7, "септември": 9, "октомври": 10,
+    "ноември": 11, "декември": 12,
+    # Greek (genitive, as dates write them)
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5, "ιουνίου": 6,
+    "ιουλίου": 7, "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10, "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    # Arabic: the names used in Egypt and the Gulf, and the Levant's one-word names
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "أيلول": 9,
     # Russian (genitive and nominative)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
@@ -100,6 +112,8 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?[.-]?\s{0,3}(?:de\s{1,
                   + r"(?:\.?,?\s{1,3}|[.-])(?:de\s{1,3})?(\d{4})" + _YEAR_END)
 # "2023 Jan 7" (citation meta, PubMed style), "2024. március 5." (Hungarian)
 _YMD_NAME = re.compile(r"(?<!\d)(\d{4})\.?\s{1,3}" + _MONTH_WORD + r"\.?\s{1,3}(\d{1,2})(?![\d:])")
+# "2024年3月5日" (Chinese, Japanese), "2024년 3월 5일" (Korean)
+_YMD_CJK = re.compile(r"(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 # "11.07.2021", "11/07/2021", "11-07-2021", "2021/07/11"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])")
@@ -205,7 +219,7 @@ def find_date_span(text: str, us_first: bool = True, order: str | None = None) -
     m = _first_month_match(_YMD_NAME, text, 2)
     if m:
         keep(m, int(m.group(1)), _MONTHS.get(m.group(2).lower()), int(m.group(3)))
-    for m in (_ISO.search(text), _YMD_SLASH.search(text)):
+    for m in (_ISO.search(text), _YMD_SLASH.search(text), _YMD_CJK.search(text)):
         if m:
             keep(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _NUMERIC.search(text)
