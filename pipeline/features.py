@@ -17,6 +17,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -50,7 +51,7 @@ o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 # The function words of the other languages the guesser knows (metadata.language),
 # but for Chinese, Japanese and Thai, written without spaces between words. A
 # page in one of them has few of the words above, so its prose would look like a
-# menu: there, lines count their own language's words too (``_own_stopwords``).
+# menu: there, lines count their own language's words too (``_in_own_language``).
 OTHER_STOPWORDS = {lang: frozenset(words.split()) for lang, words in {
     "nl": "de het een en van in is dat op te zijn met voor niet die er aan ook als maar bij door om naar hij ze "
           "wordt werd nog uit worden deze dit was heeft hebben wel geen tot dan kan zou of al wat we je ik hun "
@@ -246,7 +247,7 @@ def _base_rows(blocks: list[Block], hits: list[list[lexicon.Hit]], text: LineTex
     texts, cp, low = text.texts, text.cp, text.low_cp
     stats = _line_stats(cp, low, n).T
     n_chars, n_words, digits, upper, commas, pipes, ends_terminal, ends_colon, starts_upper, stop = stats
-    _own_stopwords(texts, spans, n_words, stop)
+    _in_own_language(texts, spans, n_words, stop, ends_terminal)
     for i in np.flatnonzero(starts_upper < 0).tolist():   # a first character beyond the BMP
         starts_upper[i] = texts[i][:1].isupper()
     attrs = np.fromiter(chain.from_iterable(map(_ATTRS, blocks)), np.float64, 5 * n).reshape(n, 5)
@@ -310,26 +311,56 @@ def _stop_keys(lang: str) -> tuple[np.ndarray, np.ndarray]:
     return kernels.stopword_keys(STOPWORDS | OTHER_STOPWORDS[lang])
 
 
-def _own_stopwords(texts: list[str], spans: list[tuple[int, int]], n_words: np.ndarray,
-                   stop: np.ndarray) -> None:
-    """Recount ``stop`` (in place) on each page written in one of
-    ``OTHER_STOPWORDS``' languages, with that language's function words too.
+def _in_own_language(texts: list[str], spans: list[tuple[int, int]], n_words: np.ndarray,
+                     stop: np.ndarray, ends_terminal: np.ndarray) -> None:
+    """Recount (in place) each page written in another language than the seven
+    of ``STOPWORDS``: its stopwords with its own language's function words
+    too (``OTHER_STOPWORDS``), and on a Chinese or Japanese page, written
+    without spaces, its words and sentence ends as well (``_count_unspaced``).
 
     Only a page with few of ``STOPWORDS`` is guessed (from its longer lines),
     so a page in English or another of the seven keeps its counts: the models
     were trained on English pages, and their figures stay as measured.
     """
     for s, e in spans:
-        words = n_words[s:e].sum()
-        if words < 30 or stop[s:e].sum() >= OWN_LANGUAGE_BELOW * words:
+        if stop[s:e].sum() >= OWN_LANGUAGE_BELOW * n_words[s:e].sum():
             continue
-        prose = [t for t, w in zip(texts[s:e], n_words[s:e].tolist()) if w >= 8]
-        lang = detect_language("\n".join(prose))
-        if lang not in OTHER_STOPWORDS:
-            continue
-        own = LineText.of([Block(0, t, t) for t in texts[s:e]])
-        alphabet, keys = _stop_keys(lang)
-        stop[s:e] = kernels.line_stats(own.cp, own.low_cp, _CHAR_CLASS, alphabet, keys, e - s)[:, 9]
+        lang = detect_language("\n".join(t for t in texts[s:e] if len(t) >= 40))
+        if lang in UNSPACED_FUNCTION_CHARS:
+            _count_unspaced(texts[s:e], UNSPACED_FUNCTION_CHARS[lang], n_words[s:e], stop[s:e],
+                            ends_terminal[s:e])
+        elif lang in OTHER_STOPWORDS:
+            own = LineText.of([Block(0, t, t) for t in texts[s:e]])
+            alphabet, keys = _stop_keys(lang)
+            stop[s:e] = kernels.line_stats(own.cp, own.low_cp, _CHAR_CLASS, alphabet, keys, e - s)[:, 9]
+
+
+# Chinese and Japanese put no space between words. Their prose is dense in a few
+# characters (particles, "的", "了"), menus are not; a word is about two characters.
+UNSPACED_FUNCTION_CHARS = {
+    "zh": frozenset("的了是在和有也就都而及与或这那我他她们你不上中对说将被把从到为以于之其等地得着过还又很会可要能个"),
+    "ja": frozenset("のにはをがでともへや"),
+}
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_UNSPACED_ENDS = tuple("。！？」』）…")
+
+
+def _count_unspaced(texts: list[str], function_chars: frozenset, n_words: np.ndarray, stop: np.ndarray,
+                    ends_terminal: np.ndarray) -> None:
+    """Words (two characters of Chinese or Japanese script each), function
+    characters and sentence ends ("。") of ``texts``, in place.
+
+    >>> n_words, stop, ends = np.ones(2), np.zeros(2), np.zeros(2)
+    >>> _count_unspaced(["研究人员在太平洋深处发现了一种鱼。", "首页"], UNSPACED_FUNCTION_CHARS["zh"], n_words, stop, ends)
+    >>> n_words.tolist(), stop.tolist(), ends.tolist()
+    ([9.0, 2.0], [2.0, 0.0], [1.0, 0.0])
+    """
+    for i, t in enumerate(texts):
+        script = len(_UNSPACED.findall(t))
+        if script:
+            n_words[i] += script // 2
+            stop[i] += sum(c in function_chars for c in t)
+            ends_terminal[i] = ends_terminal[i] or t.endswith(_UNSPACED_ENDS)
 
 
 def _main_region(batch: Batch, score: np.ndarray):

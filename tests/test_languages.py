@@ -174,12 +174,29 @@ ARTICLES = {
         "पूर्वी हिस्से में रहने वाले लोग नए पुल से खुश हैं, लेकिन वे अपनी सड़कों पर बढ़ते यातायात को लेकर "
         "चिंतित भी हैं। निगम का कहना है कि वसंत में पैदल चलने वालों के लिए नए रास्ते बनाए जाएंगे।",
     ],
+    "zh": [
+        "研究人员在太平洋深处发现了一种前所未见的鱼类，这种鱼能够在极端的压力和低温下生存。科学家们表示，"
+        "这一发现将帮助我们更好地理解深海生态系统。",
+        "这项研究由多个国家的海洋研究所共同完成，历时三年。研究团队使用遥控潜水器在六千米深的海沟中进行了"
+        "数百次观察。",
+        "“这是一个令人兴奋的发现，”首席研究员说，“它表明深海中还有许多未知的生命形式等待我们去探索。”",
+    ],
+    "ja": [
+        "東京都内に新しい現代美術館が開館し、初日から多くの来場者が訪れた。館内には国内外の作家による作品"
+        "が約三百点展示されている。",
+        "館長は「多くの人に現代美術の魅力を知ってもらいたい」と話した。入館料は一般千五百円で、月曜日は休"
+        "館となる。",
+        "美術館は駅から徒歩五分の場所にあり、カフェや書店も併設されている。週末には子ども向けのワークショ"
+        "ップも開かれる予定だ。",
+    ],
 }
 
 
 def _page(paragraphs: list[str]) -> str:
     """A whole-page scrape around an article: menu, headline, share buttons, footer."""
-    headline = paragraphs[0].split(".")[0][:60]
+    headline = paragraphs[0].replace("。", ".").split(".")[0]
+    # Chinese and Japanese say in 20 characters what takes 60 letters elsewhere.
+    headline = headline[:60] if " " in headline else headline[:20]
     return "\n".join(["  * [Home](/)", "  * [Sport](/sport)", "  * [Kultura](/kultura)", "",
                       "# " + headline, "", *[p + "\n" for p in paragraphs],
                       "[Facebook](#) [Twitter](#)", "", "© 2024 Example Media"])
@@ -197,13 +214,15 @@ def test_an_article_in_another_language_is_kept_and_its_menu_dropped(lang):
 
 def test_every_language_the_guesser_knows_has_function_words():
     lexicon_languages = {"en", "de", "fr", "es", "it", "pt", "ru"}
-    # Scripts named by their characters; Chinese, Japanese and Thai put no spaces between words.
+    # Scripts named by their characters; Chinese and Japanese put no spaces between
+    # words (counted by their characters), nor does Thai (not handled).
     scripts = {name for _, name in language._SCRIPTS} - {"cyrillic", "zh", "ja", "th"} | {"uk", "bg"}
     assert set(language._PROFILES) - lexicon_languages | scripts == set(features.OTHER_STOPWORDS)
+    assert set(features.UNSPACED_FUNCTION_CHARS) == {"zh", "ja"}
     # Hebrew and Korean attach most function words to the next word (prefixes,
     # particles): their own words are counted, but too few for prose that the
     # model would keep; Bulgarian pages are mostly guessed as Russian.
-    assert set(ARTICLES) == set(features.OTHER_STOPWORDS) - {"he", "ko", "bg"}
+    assert set(ARTICLES) == set(features.OTHER_STOPWORDS) - {"he", "ko", "bg"} | {"zh", "ja"}
 
 
 def test_an_english_page_keeps_its_function_word_counts():
@@ -214,12 +233,12 @@ def test_an_english_page_keeps_its_function_word_counts():
     text = features.LineText.of(blocks)
     stats = features._line_stats(text.cp, text.low_cp, len(blocks)).T
     before = stats[9].copy()
-    features._own_stopwords(text.texts, [(0, len(blocks))], stats[1], stats[9])
+    features._in_own_language(text.texts, [(0, len(blocks))], stats[1], stats[9], stats[6])
     assert stats[9].tolist() == before.tolist()
     # The same Romanian lines alone are recounted with Romanian function words.
     blocks = segment_text("\n".join(ARTICLES["ro"]))
     text = features.LineText.of(blocks)
     stats = features._line_stats(text.cp, text.low_cp, len(blocks)).T
     before = stats[9].copy()
-    features._own_stopwords(text.texts, [(0, len(blocks))], stats[1], stats[9])
+    features._in_own_language(text.texts, [(0, len(blocks))], stats[1], stats[9], stats[6])
     assert (stats[9] > before).all()
