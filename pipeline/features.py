@@ -17,7 +17,6 @@ True
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import datelines, kernels, lexicon, wordscore
-from .metadata.language import detect_language
+from .metadata.language import UNSPACED_SCRIPT, detect_language
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -341,7 +340,6 @@ UNSPACED_FUNCTION_CHARS = {
     "zh": frozenset("的了是在和有也就都而及与或这那我他她们你不上中对说将被把从到为以于之其等地得着过还又很会可要能个"),
     "ja": frozenset("のにはをがでともへや"),
 }
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _UNSPACED_ENDS = tuple("。！？」』）…")
 
 
@@ -356,7 +354,7 @@ def _count_unspaced(texts: list[str], function_chars: frozenset, n_words: np.nda
     ([9.0, 2.0], [2.0, 0.0], [1.0, 0.0])
     """
     for i, t in enumerate(texts):
-        script = len(_UNSPACED.findall(t))
+        script = len(UNSPACED_SCRIPT.findall(t))
         if script:
             n_words[i] += script // 2
             stop[i] += sum(c in function_chars for c in t)

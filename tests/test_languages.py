@@ -192,11 +192,15 @@ ARTICLES = {
 }
 
 
-def _page(paragraphs: list[str]) -> str:
-    """A whole-page scrape around an article: menu, headline, share buttons, footer."""
+def _headline(paragraphs: list[str]) -> str:
     headline = paragraphs[0].replace("。", ".").split(".")[0]
     # Chinese and Japanese say in 20 characters what takes 60 letters elsewhere.
-    headline = headline[:60] if " " in headline else headline[:20]
+    return headline[:60].strip() if " " in headline else headline[:20]
+
+
+def _page(paragraphs: list[str]) -> str:
+    """A whole-page scrape around an article: menu, headline, share buttons, footer."""
+    headline = _headline(paragraphs)
     return "\n".join(["  * [Home](/)", "  * [Sport](/sport)", "  * [Kultura](/kultura)", "",
                       "# " + headline, "", *[p + "\n" for p in paragraphs],
                       "[Facebook](#) [Twitter](#)", "", "© 2024 Example Media"])
@@ -209,7 +213,7 @@ def test_an_article_in_another_language_is_kept_and_its_menu_dropped(lang):
     classify.classify_blocks(blocks)
     assert [b.text for b in blocks if b.keep] == paragraphs
     doc = clean_document(Document(source=f"{lang}.md", content=_page(paragraphs)))
-    assert doc.meta.language == lang
+    assert (doc.meta.language, doc.meta.title) == (lang, _headline(paragraphs))
 
 
 def test_every_language_the_guesser_knows_has_function_words():

@@ -94,6 +94,20 @@ _SCRIPTS = (
     (re.compile(r"[\u0E00-\u0E7F]"), "th"),
     (re.compile(r"[\u0900-\u097F]"), "hi"),
 )
+# Chinese and Japanese characters: these scripts put no space between words,
+# which are about two characters long.
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``: its spaced words, and a word per two Chinese or Japanese characters.
+
+    >>> word_count("Deep-sea fish found"), word_count("科学家发现新的深海物种")
+    (3, 6)
+    """
+    return len(text.split()) + len(UNSPACED_SCRIPT.findall(text)) // 2
+
+
 # Any character of those scripts: Latin-script text (most pages) needs one scan, not eight.
 _ANY_SCRIPT = re.compile("[" + "".join(rx.pattern[1:-1] for rx, _ in _SCRIPTS) + "]")
 _UK_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)

@@ -23,6 +23,7 @@ from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, H
                       initials_avatars, linked_author_line, looks_like_name, menu_links, name_line,
                       names_under_label, own_blog_owner, owner_candidates)
 from .dates import date_from_url, find_date_span, normalize_iso, numeric_order
+from .language import word_count
 from .sitename import site_name
 from .taglines import tag_lines
 from .titles import clean_headline, headline_with_suffix, norm, strip_site
@@ -113,7 +114,8 @@ def _titleish(b: Block) -> float:
     """
     text = b.text
     words = text.split()
-    if not 2 <= len(words) <= 30 or len(text) > 250 or b.list_depth:
+    n_words = word_count(text)      # "科学家发现新的深海物种" is six words
+    if not 2 <= n_words <= 30 or len(text) > 250 or b.list_depth:
         return 0.0
     if b.link_chars * 2 >= len(text) and not _linked_headline(b):
         return 0.0
@@ -136,7 +138,7 @@ def _titleish(b: Block) -> float:
         score += 1.0
     if text[-1:] in ".;,:" and not text.endswith("..."):
         score -= 0.8
-    if 4 <= len(words) <= 20:
+    if 4 <= n_words <= 20:
         score += 0.5
     caps = sum(w[:1].isupper() for w in words)
     score += 0.5 * caps / len(words)
