@@ -312,7 +312,7 @@ def _stop_keys(lang: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _in_own_language(texts: list[str], spans: list[tuple[int, int]], n_words: np.ndarray,
                      stop: np.ndarray, ends_terminal: np.ndarray) -> None:
-    """Recount (in place) each page written in another language than the seven
+    """Recount (in place) each page written in a language other than the seven
     of ``STOPWORDS``: its stopwords with its own language's function words
     too (``OTHER_STOPWORDS``), and on a Chinese or Japanese page, written
     without spaces, its words and sentence ends as well (``_count_unspaced``).
