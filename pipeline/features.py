@@ -328,10 +328,27 @@ def _in_own_language(texts: list[str], spans: list[tuple[int, int]], n_words: np
         if lang in UNSPACED_FUNCTION_CHARS:
             _count_unspaced(texts[s:e], UNSPACED_FUNCTION_CHARS[lang], n_words[s:e], stop[s:e],
                             ends_terminal[s:e])
+        elif lang == "ko":
+            stop[s:e] = [_korean_function_words(t) for t in texts[s:e]]
         elif lang in OTHER_STOPWORDS:
             own = LineText.of([Block(0, t, t) for t in texts[s:e]])
             alphabet, keys = _stop_keys(lang)
             stop[s:e] = kernels.line_stats(own.cp, own.low_cp, _CHAR_CLASS, alphabet, keys, e - s)[:, 9]
+
+
+# Korean writes its particles and endings on the word before ("도시에서", "말했다"):
+# prose words end in them, menu items (nouns) mostly do not.
+_KOREAN_ENDINGS = tuple("은는이가을를에의와과도로서만다고며면")
+
+
+def _korean_function_words(text: str) -> int:
+    """Words of a Korean line that are function words or end in a particle or ending.
+
+    >>> _korean_function_words("시장은 개통식에서 이 다리가 중요하다고 말했다."), _korean_function_words("뉴스 정치 경제")
+    (6, 0)
+    """
+    words = [w.strip(".,!?\"'()“”‘’") for w in text.split()]
+    return sum(w in OTHER_STOPWORDS["ko"] or w.endswith(_KOREAN_ENDINGS) for w in words)
 
 
 # Chinese and Japanese put no space between words. Their prose is dense in a few
