@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..record import Block, Metadata
-from .authors import (BY_WORDS, NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit, name_cased,
-                      parse_byline, site_owner, squash, starts_with_given_name, unglue)
+from .authors import (BY_WORDS, NOT_NAME_WORDS, ROLE_WORDS, clean_authors, copyright_name, drop_site_credit,
+                      name_cased, parse_byline, site_owner, squash, starts_with_given_name, unglue)
 from .bylines import (AND, AUTHOR_PATH, BY_LABELS, BYLINE, CREDIT_BEFORE, FAR, HOME_LINK, LINK_TEXT_URL, LINK_URL,
                       NOT_AUTHOR_PATH, NameTest, author_bio, author_link, biography_lines, distant_byline,
                       initials_avatars, linked_author_line, looks_like_name, menu_links, name_line,
