@@ -189,6 +189,35 @@ ARTICLES = {
         "美術館は駅から徒歩五分の場所にあり、カフェや書店も併設されている。週末には子ども向けのワークショ"
         "ップも開かれる予定だ。",
     ],
+    "bg": [
+        "Общината откри днес новия мост над реката, който ще свърже двата най-големи квартала на града. "
+        "Според общината около двадесет хиляди велосипедисти и пешеходци ще минават по моста всеки ден, "
+        "което ще намали задръстванията в центъра.",
+        "Кметът заяви по време на откриването, че мостът е важна стъпка за жителите. Строителството е "
+        "продължило пет години и е струвало повече от четиридесет милиона лева, много повече от "
+        "първоначалната оценка.",
+        "Жителите на източната част се радват на новата връзка, но се притесняват и от повече движение "
+        "по техните улици. Общината обещава, че през пролетта ще бъдат изградени нови легнали полицаи и "
+        "пешеходни пътеки.",
+    ],
+    "he": [
+        "העירייה פתחה היום את הגשר החדש מעל הנהר, שיחבר בין שתי השכונות הגדולות בעיר. לפי העירייה, "
+        "כעשרים אלף רוכבי אופניים והולכי רגל יעברו בגשר מדי יום, והוא צפוי להפחית את העומס במרכז העיר.",
+        "ראש העיר אמר בטקס הפתיחה כי הגשר הוא צעד חשוב עבור התושבים. הבנייה נמשכה חמש שנים ועלתה יותר "
+        "מארבעים מיליון שקלים, הרבה יותר ממה שתוכנן בתחילת הדרך.",
+        "תושבי הצד המזרחי שמחים על החיבור החדש, אבל הם גם חוששים מתנועה רבה יותר ברחובות שלהם. העירייה "
+        "הבטיחה שבאביב ייבנו פסי האטה ומעברי חצייה נוספים.",
+    ],
+    "th": [
+        "กรุงเทพมหานครเปิดสะพานแห่งใหม่ข้ามแม่น้ำเจ้าพระยาในวันนี้ "
+        "ซึ่งจะเชื่อมต่อสองเขตที่ใหญ่ที่สุดของเมือง "
+        "เจ้าหน้าที่คาดว่าจะมีผู้ใช้จักรยานและคนเดินเท้าประมาณสองหมื่นคนต่อวัน "
+        "และจะช่วยลดความแออัดในใจกลางเมือง",
+        "ผู้ว่าราชการกล่าวในพิธีเปิดว่าสะพานนี้เป็นก้าวสำคัญสำหรับประชาชน การก่อสร้างใช้เวลาห้าปี "
+        "และมีค่าใช้จ่ายมากกว่าสี่พันล้านบาท ซึ่งสูงกว่าที่ได้ประมาณการไว้ในตอนแรกมาก",
+        "ชาวบ้านฝั่งตะวันออกพอใจกับเส้นทางใหม่นี้ แต่ก็กังวลว่าการจราจรบนถนนของพวกเขาจะเพิ่มขึ้น "
+        "ทางเมืองสัญญาว่าจะสร้างทางม้าลายและลูกระนาดเพิ่มเติมในฤดูใบไม้ผลิ",
+    ],
     "ko": [
         "시는 오늘 강 위에 새로 지은 다리를 개통했으며, 이 다리는 도시에서 가장 큰 두 지역을 연결하게 된다. "
         "시에 따르면 매일 약 이만 명의 자전거 이용자가 이 다리를 이용할 것으로 보이며, 이는 도심의 혼잡을 줄일 "
@@ -227,16 +256,36 @@ def test_an_article_in_another_language_is_kept_and_its_menu_dropped(lang):
 
 def test_every_language_the_guesser_knows_has_function_words():
     lexicon_languages = {"en", "de", "fr", "es", "it", "pt", "ru"}
-    # Scripts named by their characters; Chinese and Japanese put no spaces between
-    # words (counted by their characters), nor does Thai (not handled).
+    # Scripts named by their characters; Chinese, Japanese and Thai put no spaces
+    # between words (counted by their characters: ``_count_unspaced``, ``_count_thai``).
     scripts = {name for _, name in language._SCRIPTS} - {"cyrillic", "zh", "ja", "th"} | {"uk", "bg"}
     assert set(language._PROFILES) - lexicon_languages | scripts == set(features.OTHER_STOPWORDS)
     assert set(features.UNSPACED_FUNCTION_CHARS) == {"zh", "ja"}
-    # Hebrew attaches most function words to the next word as prefixes: its own
-    # words are counted, but too few for prose that the model would keep (Korean's
-    # particles end its words, and are counted: ``_korean_function_words``).
-    # Bulgarian pages are mostly guessed as Russian.
-    assert set(ARTICLES) == set(features.OTHER_STOPWORDS) - {"he", "bg"} | {"zh", "ja"}
+    # Korean and Hebrew write function words onto other words (particles after,
+    # prefixes before), counted too: ``_korean_function_words``, ``_hebrew_function_words``.
+    assert set(ARTICLES) == set(features.OTHER_STOPWORDS) | {"zh", "ja", "th"}
+
+
+# Menus in each page's own script: nav links, and the same items in one line at the foot.
+MENUS = {"he": ["חדשות", "ספורט", "תרבות", "כלכלה", "הורים"], "th": ["หน้าแรก", "ข่าว", "กีฬา", "บันเทิง", "เศรษฐกิจ"],
+         "bg": ["Начало", "Новини", "Спорт", "Култура", "Икономика"], "ar": ["الرئيسية", "أخبار", "رياضة", "ثقافة", "اقتصاد"]}
+
+
+@pytest.mark.parametrize("lang", sorted(MENUS))
+def test_a_menu_in_the_pages_own_script_is_dropped(lang):
+    paragraphs, menu = ARTICLES[lang], MENUS[lang]
+    page = "\n".join([*(f"  * [{m}](/{i})" for i, m in enumerate(menu)), "", "# " + _headline(paragraphs), "",
+                      *[p + "\n" for p in paragraphs], "  ".join(menu), "", "© 2024"])
+    blocks = segment_text(page)
+    classify.classify_blocks(blocks)
+    assert [b.text for b in blocks if b.keep] == paragraphs
+
+
+def test_bulgarian_is_told_from_russian_by_its_letters():
+    assert language.detect_language("\n".join(ARTICLES["bg"])) == "bg"
+    russian = ("Городские власти сегодня открыли новый мост через реку, который соединит два крупнейших района. "
+               "По словам мэра, это важный шаг для жителей, а строительство заняло пять лет.")
+    assert language.detect_language(russian) == "ru"
 
 
 def test_an_english_page_keeps_its_function_word_counts():

@@ -137,7 +137,16 @@ def _script(sample: str) -> str | None:
     if name == "cyrillic":
         if _UK_ONLY.search(sample):
             return "uk"
-        words = _WORD.findall(sample.lower())
+        low = sample.lower()
+        # Bulgarian has no "ы", "э" or "ё", and its "ъ" is a vowel of every
+        # other sentence; in Russian "ъ" is rare and "ы" common.
+        ru_letters = low.count("ы") + low.count("э") + low.count("ё")
+        bg_letters = low.count("ъ")
+        if bg_letters >= 3 and bg_letters > 3 * ru_letters:
+            return "bg"
+        if ru_letters >= 3 and ru_letters > 3 * bg_letters:
+            return "ru"
+        words = _WORD.findall(low)
         ru = sum(w in _RU_WORDS for w in words)
         bg = sum(w in _BG_WORDS for w in words)
         return "bg" if bg > ru * 1.5 and bg >= 3 else "ru"
