@@ -447,7 +447,10 @@ def test_find_date_more_formats(text, day):
     ("5 Maret 2024", "2024-03-05"), ("17 Agustus 2023", "2023-08-17"),
     ("5 березня 2024", "2024-03-05"), ("5 декември 2024 г.", "2024-12-05"), ("5 Μαΐου 2024", "2024-05-05"),
     ("5 مارس 2024", "2024-03-05"), ("5 آذار 2024", "2024-03-05"), ("2024年3月5日", "2024-03-05"),
-    ("2024년 3월 5일", "2024-03-05"),
+    ("2024년 3월 5일", "2024-03-05"), ("5 במרץ 2024", "2024-03-05"), ("12 בנובמבר 2023", "2023-11-12"),
+    ("5 मार्च 2024", "2024-03-05"), ("12 नवंबर 2023", "2023-11-12"),
+    # Thai, in the common and the Buddhist era (2567 is 2024), and abbreviated.
+    ("5 มีนาคม 2024", "2024-03-05"), ("5 มีนาคม 2567", "2024-03-05"), ("12 พ.ย. 2566", "2023-11-12"),
 ])
 def test_find_date_in_the_guessers_other_languages(text, day):
     assert find_date(text) == day
@@ -465,6 +468,23 @@ def test_text_bylines_in_the_guessers_other_languages(byline, name):
     assert meta.authors == [name]
     # An English line opening with the same letters is no byline.
     page = page.replace(byline, "AV equipment for the whole school")
+    assert extract_text_metadata(segment_text(page), {})[0].authors == []
+
+
+@pytest.mark.parametrize("byline, names", [
+    # Scripts without capital letters: the names are found by the label alone.
+    ("作者：张伟", ["张伟"]), ("文／李娜", ["李娜"]), ("记者：王小明、刘洋", ["王小明", "刘洋"]),
+    ("記者：佐藤花子", ["佐藤花子"]), ("홍길동 기자", ["홍길동"]), ("(서울=연합뉴스) 김철수 기자 = ", ["김철수"]),
+    ("מאת דנה כהן", ["דנה כהן"]), ("بقلم أحمد علي", ["أحمد علي"]), ("लेखक: राम शर्मा", ["राम शर्मा"]),
+    ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+])
+def test_text_bylines_in_scripts_without_capitals(byline, names):
+    page = "# A headline for the test page here\n\n" + byline + "\n\n" + "Body text of the article, and more. " * 8
+    meta, lines = extract_text_metadata(segment_text(page), {})
+    assert meta.authors == names
+    assert list(lines.values()).count("byline") == 1
+    # The label alone opening a line of prose names nobody.
+    page = page.replace(byline, byline.split()[0].rstrip("：:") + "这篇文章讲述了城市的新桥和它的历史。")
     assert extract_text_metadata(segment_text(page), {})[0].authors == []
 
 

@@ -28,6 +28,7 @@ _BY_PREFIX = re.compile(
     rf"(?:from|{AUTHOR_LABELS}|text|texto|redakcja|writer|"
     r"contributors?|escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}[:\-–—]?\s{0,3}",
     re.IGNORECASE)
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2}")
 # Inline elements glued together: "Emmet WhiteUpdated: ...".
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last|Reviewed|Founder|Contributing|Senior|"
                     r"Staff|Head|Editor|Tech|Writer|Reporter|On|In)\b)")
@@ -162,8 +163,8 @@ def clean_name(raw: str, site_names: tuple[str, ...] = (), own_site: bool = Fals
     if any(key == _norm_key(n) for n in site_names if n):
         if not (own_site and 2 <= len(words) <= 4 and (s.islower() or all(w[:1].isupper() for w in words))):
             return None
-    if len(words) == 1 and len(s) < 3:
-        return None
+    if len(words) == 1 and len(s) < 3 and not _CJK_NAME.fullmatch(s):
+        return None     # (a Chinese name is often two characters: "张伟")
     if not any(ch.isalpha() for ch in s):
         return None
     # "Personal finance": a capitalised name with a lowercase word that is no

@@ -85,13 +85,32 @@ _MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
     "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
     "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "أيلول": 9,
+    # Hebrew, bare and with "in" written on ("5 במרץ 2024")
+    "ינואר": 1, "פברואר": 2, "מרץ": 3, "מרס": 3, "אפריל": 4, "מאי": 5, "יוני": 6, "יולי": 7,
+    "אוגוסט": 8, "ספטמבר": 9, "אוקטובר": 10, "נובמבר": 11, "דצמבר": 12,
+    "בינואר": 1, "בפברואר": 2, "במרץ": 3, "במרס": 3, "באפריל": 4, "במאי": 5, "ביוני": 6, "ביולי": 7,
+    "באוגוסט": 8, "בספטמבר": 9, "באוקטובר": 10, "בנובמבר": 11, "בדצמבר": 12,
     # Russian (genitive and nominative)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
     "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# (25xx and 26xx: Thai dates count years in the Buddhist era, 543 ahead.)
+_YEAR = re.compile(r"(?:19|20|25|26)\d\d")
+# Hindi and Thai month names hold vowel signs, which are no letters to ``\w``:
+# their own pattern, and Thai's abbreviations ("มี.ค.").
+_MARKED_MONTHS = {
+    "जनवरी": 1, "फ़रवरी": 2, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7,
+    "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11,
+    "दिसंबर": 12, "दिसम्बर": 12,
+    "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6, "กรกฎาคม": 7,
+    "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
+    "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6, "ก.ค.": 7, "ส.ค.": 8, "ก.ย.": 9,
+    "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
+}
+_DMY_MARKED = re.compile(r"(?<!\d)(\d{1,2})\s{1,3}([\u0900-\u097f\u0e00-\u0e7f.]{3,14})\s{1,3}(\d{4})(?!\d)")
+_BUDDHIST_ERA = 543
 # A month is matched as any short run of letters and looked up in _MONTHS:
 # a 150-way alternation tried at every word would be slow on long text.
 _MONTH_WORD = r"([^\W\d_]{3,13})"
@@ -219,6 +238,11 @@ def find_date_span(text: str, us_first: bool = True, order: str | None = None) -
     m = _first_month_match(_YMD_NAME, text, 2)
     if m:
         keep(m, int(m.group(1)), _MONTHS.get(m.group(2).lower()), int(m.group(3)))
+    if not text.isascii():
+        m = _DMY_MARKED.search(text)
+        if m and m.group(2) in _MARKED_MONTHS:
+            y = int(m.group(3))
+            keep(m, y - _BUDDHIST_ERA if y > 2400 else y, _MARKED_MONTHS[m.group(2)], int(m.group(1)))
     for m in (_ISO.search(text), _YMD_SLASH.search(text), _YMD_CJK.search(text)):
         if m:
             keep(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))

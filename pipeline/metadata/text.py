@@ -34,6 +34,35 @@ _AFTER = 10              # ... and after it
 
 # "... by Jane Doe | ...": finds where the name starts; the name is cut in Python.
 _POSTED_BY = re.compile(rf"\b(?:by|{BY_WORDS})\s{{1,3}}(?=\S)", re.IGNORECASE)
+# Bylines in scripts without capital letters, whose names the capitalised-words
+# tests cannot see: "作者：张伟", "文／李娜", "記者：佐藤花子", "홍길동 기자",
+# "מאת דנה כהן", "بقلم أحمد علي", "लेखक: राम शर्मा", "โดย สมชาย ใจดี".
+_CJK = "\u3040-\u30ff\u3400-\u9fff"
+_CASELESS_BYLINE = re.compile(
+    rf"^(?:(?:作者|记者|記者|撰文|撰稿|文|著者|執筆者?|筆者)\s{{0,2}}[:：/／|｜]\s{{0,2}}"
+    rf"(?P<cjk>[{_CJK}]{{2,4}}(?:\s{{0,2}}[、，,]\s{{0,2}}[{_CJK}]{{2,4}}){{0,3}}|[{_CJK}]{{1,3}}\s[{_CJK}]{{1,3}})"
+    r"|(?:\([^)]{1,20}\)\s{0,2})?(?P<ko>[가-힣]{2,4}(?:\s{0,2}[·,]\s{0,2}[가-힣]{2,4}){0,3})\s?기자(?=\s|$|=)"
+    r"|(?:글|글·사진)\s(?P<ko_by>[가-힣]{2,4})"
+    r"|(?:מאת|כתב|כתבה|כתבת)\s{0,2}:?\s{1,2}(?P<he>[\u05d0-\u05ea\"'׳-]{2,}(?:\s[\u05d0-\u05ea\"'׳-]{2,}){1,2})"
+    r"|(?:بقلم|كتب|كتبت|بواسطة)\s{0,2}:?\s{1,2}(?P<ar>[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){1,3})"
+    r"|(?:लेखक|लेखिका|द्वारा)\s{0,2}:?\s{1,2}(?P<hi>[\u0900-\u097f]{2,}(?:\s[\u0900-\u097f]{2,}){1,2})"
+    r"|(?:โดย|เขียนโดย|ผู้เขียน)\s{0,2}:?\s{0,2}(?P<th>[\u0e00-\u0e7f]{2,}(?:\s[\u0e00-\u0e7f]{2,})?)"
+    r")(?=\s*$|\s{1,3}\S+@\S+$|\s{0,3}[|·•=])")
+
+
+def _caseless_byline(text: str) -> list[str] | None:
+    """Names of a byline in a script without capital letters, or None.
+
+    >>> _caseless_byline("作者：张伟、李娜"), _caseless_byline("(서울=연합뉴스) 홍길동 기자 = 시는 오늘")
+    (['张伟', '李娜'], ['홍길동'])
+    >>> _caseless_byline("מאת דנה כהן"), _caseless_byline("文化新闻")
+    (['דנה כהן'], None)
+    """
+    m = _CASELESS_BYLINE.match(text)
+    if m is None:
+        return None
+    names = next(v for v in m.groupdict().values() if v)
+    return clean_authors(re.split(r"\s{0,2}[、，,·]\s{0,2}", names)) or None
 _NAME_END = re.compile(r"[|•·⋅∙●◦▪,]")
 _FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙●◦▪]\s{0,3}")
 _BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
@@ -422,6 +451,8 @@ def _byline_names_of_text(b: Block) -> list[str] | None:
         text = _MD_LINK.sub(r"\1", text)
     if BYLINE.match(text):
         return parse_byline(text)
+    if not text.isascii() and (names := _caseless_byline(text)):
+        return names
     found = find_date_span(text)
     if found:
         # "Reviewed by X" names a reviewer, not the author.
