@@ -423,6 +423,36 @@ def _count_thai(texts: list[str], n_words: np.ndarray, stop: np.ndarray) -> None
             stop[i] += sum(t.count(w) for w in THAI_FUNCTION_WORDS)
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+def function_word_share(text: str, lang: str) -> float:
+    """Share of ``text``'s words that are function words of ``lang``, counted
+    as the text features count them on a page in that language.
+
+    >>> function_word_share("De burgemeester zei dat de brug een belangrijke stap is", "nl")
+    0.5
+    >>> function_word_share("首页 新闻 体育", "zh"), round(function_word_share("研究人员在太平洋深处发现了一种鱼。", "zh"), 2)
+    (0.0, 0.22)
+    """
+    if lang in UNSPACED_FUNCTION_CHARS:
+        chars = UNSPACED_FUNCTION_CHARS[lang]
+        words = len(text.split()) + len(UNSPACED_SCRIPT.findall(text)) // 2
+        found = sum(c in chars for c in text)
+    elif lang == "th":
+        words = len(text.split()) + len(_THAI.findall(text)) // 5
+        found = sum(text.count(w) for w in THAI_FUNCTION_WORDS)
+    elif lang == "ko":
+        words, found = len(text.split()), _korean_function_words(text)
+    elif lang == "he":
+        words, found = len(text.split()), _hebrew_function_words(text)
+    else:
+        own = STOPWORDS | OTHER_STOPWORDS[lang] if lang in OTHER_STOPWORDS else STOPWORDS
+        tokens = _TOKEN.findall(text.lower())
+        words, found = len(tokens), sum(t in own for t in tokens)
+    return found / max(words, 1)
+
+
 def _main_region(batch: Batch, score: np.ndarray):
     """The run of blocks with the highest total ``score`` (max-subarray per
     document). Returns (first, last) row of each row's region."""

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .features import OWN_LANGUAGE_BELOW, function_word_share
+from .metadata.language import detect_language
+
 # Elements whose content is never article text.
 SKIP = frozenset("""script style noscript template svg math iframe object embed
 canvas select option button input textarea head title meta link video audio
@@ -319,6 +322,18 @@ def page_blocks(html: str) -> PageBlocks:
     return PageBlocks(blocks, _features(blocks, title, ld))
 
 
+def _other_language(blocks: list[RawBlock], tokens: list[list[str]]) -> str | None:
+    """The language of a page with few English function words (``tokens``:
+    each block's words), if it is not English: its blocks' ``stop_ratio``
+    then counts that language's function words (``features.function_word_share``).
+    English pages, which the model was trained on, keep the English count."""
+    n_tokens = sum(map(len, tokens))
+    if sum(x in STOPWORDS for toks in tokens for x in toks) >= OWN_LANGUAGE_BELOW * n_tokens:
+        return None
+    lang = detect_language("\n".join(b.text for b in blocks if len(b.text) >= 40))
+    return lang if lang not in (None, "en") else None
+
+
 def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
     n = len(blocks)
     if not n:
@@ -365,6 +380,8 @@ def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
     counts: dict[str, int] = {}
     for b in blocks:
         counts[b.text] = counts.get(b.text, 0) + 1
+    tokens = [_WORD.findall(b.text.lower()) for b in blocks]
+    own_language = _other_language(blocks, tokens)
 
     rows = []
     cum_chars = 0
@@ -372,9 +389,10 @@ def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
         t = b.text
         w = words[i]
         c = chars[i]
-        toks = _WORD.findall(t.lower())
+        toks = tokens[i]
         nt = len(toks) or 1
-        stop = sum(1 for x in toks if x in STOPWORDS) / nt
+        stop = sum(1 for x in toks if x in STOPWORDS) / nt if own_language is None \
+            else function_word_share(t, own_language)
         punct = sum(1 for ch in t if ch in ".,;:!?") / c
         digits = sum(1 for ch in t if ch.isdigit()) / c
         upper = sum(1 for ch in t if ch.isupper()) / c

@@ -6,11 +6,14 @@ The articles below are invented for these tests.
 """
 from __future__ import annotations
 
+import html
+
 import pytest
 
-from pipeline import classify, features
+from pipeline import classify, features, html_features
 from pipeline.clean import clean_document
 from pipeline.metadata import language
+from pipeline.html_features import RawBlock
 from pipeline.record import Document
 from pipeline.segment import segment_text
 
@@ -305,3 +308,54 @@ def test_an_english_page_keeps_its_function_word_counts():
     before = stats[9].copy()
     features._in_own_language(text.texts, [(0, len(blocks))], stats[1], stats[9], stats[6])
     assert (stats[9] > before).all()
+
+
+def _html_page(paragraphs: list[str]) -> str:
+    """The same article in markup without semantic elements, and a sidebar of teasers."""
+    headline = html.escape(_headline(paragraphs))
+    teasers = "".join(f"<li><a href='/r{k}'>{html.escape(p[:40])}</a></li>" for k, p in enumerate(paragraphs))
+    return ("<html><head><title>" + headline + " | Example</title></head><body>"
+            "<div class='top'><ul><li><a href='/'>Home</a></li><li><a href='/s'>Sport</a></li></ul></div>"
+            "<div class='c'><h1>" + headline + "</h1>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+            + "</div><div class='side'><ul>" + teasers + "</ul></div><div class='f'><p>© 2024 Example</p></div>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLES))
+def test_an_html_article_in_another_language_is_kept(lang):
+    doc = clean_document(Document(source=f"{lang}.html", content=_html_page(ARTICLES[lang]), format="html"))
+    kept = [b.text for b in doc.blocks if b.keep]
+    assert kept[:3] == ARTICLES[lang]
+    assert (doc.meta.language, doc.meta.title) == (lang, _headline(ARTICLES[lang]))
+
+
+# A German article: the HTML features counted only English function words.
+GERMAN = [
+    "Die Stadt hat heute die neue Brücke über den Fluss eröffnet, die die beiden größten Stadtteile verbinden "
+    "soll. Nach Angaben der Stadt werden jeden Tag rund zwanzigtausend Radfahrer und Fußgänger die Brücke nutzen.",
+    "Der Bürgermeister sagte bei der Eröffnung, dass die Brücke ein wichtiger Schritt für die Bewohner sei. Der "
+    "Bau dauerte fünf Jahre und kostete mehr als vierzig Millionen Euro, viel mehr als zunächst geplant.",
+    "Die Anwohner auf der Ostseite freuen sich über die neue Verbindung, aber sie sorgen sich auch um mehr "
+    "Verkehr in ihren Straßen. Die Stadt verspricht neue Zebrastreifen im Frühjahr.",
+]
+# Pages that still keep some of the sidebar's teasers (Arabic, Hebrew, Hindi and three unspaced scripts).
+TEASERS_KEPT = {"ar", "he", "hi", "ja", "th", "zh"}
+
+
+@pytest.mark.parametrize("lang", sorted(set(ARTICLES) - TEASERS_KEPT) + ["de"])
+def test_html_teasers_are_dropped_with_function_words_of_the_pages_language(lang):
+    # Counted as English function words (none), the article's paragraphs and
+    # the teasers' truncated lines looked alike; 26 teaser lines of 50 such
+    # pages were kept on 289e271, 13 with the page's own function words.
+    paragraphs = GERMAN if lang == "de" else ARTICLES[lang]
+    doc = clean_document(Document(source=f"{lang}.html", content=_html_page(paragraphs), format="html"))
+    assert [b.text for b in doc.blocks if b.keep] == paragraphs
+
+
+def test_only_a_page_in_another_language_counts_its_own_function_words():
+    for lang, texts in (("en", ["The council said that the bridge would open in May, after the survey."] * 3),
+                        ("hi", ARTICLES["hi"]), ("de", GERMAN)):
+        blocks = [RawBlock(t, "p", 1, 0, 0, 0, 0, ()) for t in texts]
+        tokens = [html_features._WORD.findall(t.lower()) for t in texts]
+        # English keeps the count the model was trained on.
+        assert html_features._other_language(blocks, tokens) == (None if lang == "en" else lang)
