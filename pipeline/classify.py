@@ -479,6 +479,10 @@ _CONSENT = re.compile(r"^by (?:signing(?: up)?|submitting|clicking|subscribing|e
                       r"[^.]{0,120}?\b(?:you|i)\s(?:also\s|hereby\s)?(?:agree|consent|acknowledge|authori[sz]e"
                       r"|confirm|accept|understand)", re.IGNORECASE)
 _CONSENT_WHY = ("legal", "a form's consent notice ('By signing up, you agree ...')")
+# "Above: The winter seed heads of purple coneflowers on the High Line.": a
+# picture's caption pointing at it, however long.
+_CAPTION_ABOVE = re.compile(r"^above\s{0,2}:\s", re.IGNORECASE)
+_CAPTION_ABOVE_WHY = ("caption", "a picture's caption ('Above: ...')")
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
@@ -490,12 +494,13 @@ _GIVEAWAY_STARTS = np.array(sorted(ord(a) << 42 | ord(b) << 21 | ord(c) for a, b
                                    "pho ima pic ill vid hea fea cov cre sou cli rea tab con jum buy vie sho whe bes "
                                    "che get".split() + ["see", "in ", "on ", "a p", "> a", ">a "]), np.int64)
 _CONSENT_START = ord("b") << 42 | ord("y") << 21 | ord(" ")     # consent notices, of any length
+_ANY_LENGTH_STARTS = np.array([_CONSENT_START, ord("a") << 42 | ord("b") << 21 | ord("o")], np.int64)  # and "Above:"
 
 
 def _giveaway_rows(text: features.LineText) -> list[int]:
     """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
-    with one of ``_GIVEAWAY_STARTS``, lines opening with "By ", and lines
-    holding " says:" or the placeholder text."""
+    with one of ``_GIVEAWAY_STARTS``, lines opening with "By " or "Abo", and
+    lines holding " says:" or the placeholder text."""
     cp = text.low_cp
     if not len(cp):
         return []
@@ -506,7 +511,7 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     heads = (cp[np.minimum(starts, last)].astype(np.int64) << 42
              | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
     rows = set(np.flatnonzero((((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS))
-                              | (heads == _CONSENT_START)).tolist())
+                              | np.isin(heads, _ANY_LENGTH_STARTS)).tolist())
     for needle in (" says:", _PLACEHOLDER):
         at = text.low.find(needle)
         while at >= 0:
@@ -575,6 +580,8 @@ def _giveaway(text: str) -> tuple[str, str] | None:
     ('legal', "a form's consent notice ('By signing up, you agree ...')")
     >>> _giveaway("By submitting the bill in May, the senator said, she had agreed to wait.") is None
     True
+    >>> _giveaway("Above: A native tulip tree grows in Washington Square Park.")
+    ('caption', "a picture's caption ('Above: ...')")
     """
     if len(text) <= 120:
         m = _GIVEAWAY.match(text)
@@ -584,6 +591,8 @@ def _giveaway(text: str) -> tuple[str, str] | None:
         return "comment", "a comment: '<name> says:'"
     if _CONSENT.match(text):
         return _CONSENT_WHY
+    if _CAPTION_ABOVE.match(text):
+        return _CAPTION_ABOVE_WHY
     return None
 
 

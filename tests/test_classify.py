@@ -489,6 +489,8 @@ def test_template_placeholder_text_is_dropped():
 
 CONSENT = ("By signing up, you agree to receive recurring automated text messages from Example Deals at the "
            "number provided, and you can reply to any of them to stop them at any time you like.")
+ABOVE = ("Above: The winter seed heads of purple coneflowers on the High Line, left standing through the "
+         "cold months for the finches and the frost. Photograph by a friend of the garden.")
 
 
 @pytest.mark.parametrize("line, category", [
@@ -496,7 +498,7 @@ CONSENT = ("By signing up, you agree to receive recurring automated text message
     ("Photo via Pexels", "caption"), ("Click to share on Bluesky (Opens in new window) Bluesky", "share"),
     ("> A post shared by Patagonia (@patagonia)", "caption"), ("Read our full YouTube TV review", "related"),
     ("Table of Contents", "navigation"), ("Check Price at Backcountry", "advert"), ("Buy on Amazon", "advert"),
-    (CONSENT, "legal"),
+    (CONSENT, "legal"), (ABOVE, "caption"),
 ])
 def test_a_line_one_pattern_gives_away(line, category):
     blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\n" + line))
@@ -521,13 +523,13 @@ def test_the_giveaway_sift_misses_no_line_the_patterns_match():
              "A post shared by Y", "Balu says: December 19, 2025 at 14:10 Great!", "Credits:", "x" * 130,
              "Table of Contents", "Buy on Amazon", "Get a free estimate", "", "Read our full Pixel 9 review",
              "ÇLICK to share on X", "Click to share on Bluesky (Opens in new window)",
-             "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8, CONSENT]
+             "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8, CONSENT, ABOVE]
     blocks = segment_text("\n\n".join(lines))
     text = features.LineText.of(blocks)
     rows = set(classify._giveaway_rows(text))
     matched = {i for i, b in enumerate(blocks) if classify._giveaway(b.text)}
     assert matched and matched <= rows
-    assert {len(blocks) - 2, len(blocks) - 1} <= rows   # the placeholder and the consent, however long
+    assert {len(blocks) - 3, len(blocks) - 2, len(blocks) - 1} <= rows   # the placeholder, consent and caption, however long
 
 
 def test_a_user_keep_rule_outranks_the_giveaway_patterns():
