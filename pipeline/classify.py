@@ -483,6 +483,13 @@ _CONSENT_WHY = ("legal", "a form's consent notice ('By signing up, you agree ...
 # picture's caption pointing at it, however long.
 _CAPTION_ABOVE = re.compile(r"^above\s{0,2}:\s", re.IGNORECASE)
 _CAPTION_ABOVE_WHY = ("caption", "a picture's caption ('Above: ...')")
+# A line that is one unrendered shortcode of a site's template ("[post-views]",
+# "[forminator_form id="2543"]") or an address its email protection hid.
+_SHORTCODE = re.compile(r"^\[/?(?:[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z][a-z0-9_-]{1,40}\s[^\]=]{0,60}=[^\]]{0,400})\]$",
+                        re.IGNORECASE)
+_SHORTCODE_WHY = ("placeholder", "an unrendered shortcode of the site's template ('[post-views]')")
+_HIDDEN_EMAIL = "[email protected]"
+_HIDDEN_EMAIL_WHY = ("contact", "an email address the site hid ('[email protected]')")
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
@@ -512,6 +519,8 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
              | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
     rows = set(np.flatnonzero((((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS))
                               | np.isin(heads, _ANY_LENGTH_STARTS)).tolist())
+    # Lines in square brackets, for ``_SHORTCODE``.
+    rows.update(np.flatnonzero((cp[np.minimum(starts, last)] == 91) & (cp[np.maximum(ends - 1, 0)] == 93)).tolist())
     for needle in (" says:", _PLACEHOLDER):
         at = text.low.find(needle)
         while at >= 0:
@@ -593,6 +602,11 @@ def _giveaway(text: str) -> tuple[str, str] | None:
         return _CONSENT_WHY
     if _CAPTION_ABOVE.match(text):
         return _CAPTION_ABOVE_WHY
+    if text[:1] == "[" and text[-1:] == "]":
+        if " ".join(text.split()).lower() == _HIDDEN_EMAIL:     # (its space is often a no-break space)
+            return _HIDDEN_EMAIL_WHY
+        if _SHORTCODE.match(text):
+            return _SHORTCODE_WHY
     return None
 
 
