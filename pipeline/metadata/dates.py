@@ -109,7 +109,7 @@ _MARKED_MONTHS = {
     "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6, "ก.ค.": 7, "ส.ค.": 8, "ก.ย.": 9,
     "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
 }
-_DMY_MARKED = re.compile(r"(?<!\d)(\d{1,2})\s{1,3}([\u0900-\u097f\u0e00-\u0e7f.]{3,14})\s{1,3}(\d{4})(?!\d)")
+_DMY_MARKED = re.compile(r"(?<!\d)(\d{1,2})\s{1,3}([\u0900-\u097f\u0e00-\u0e7f.]{2,14})\s{1,3}(\d{4})(?!\d)")
 _BUDDHIST_ERA = 543
 # A month is matched as any short run of letters and looked up in _MONTHS:
 # a 150-way alternation tried at every word would be slow on long text.

@@ -50,19 +50,6 @@ _CASELESS_BYLINE = re.compile(
     r")(?=\s*$|\s{1,3}\S+@\S+$|\s{0,3}[|·•=])")
 
 
-def _caseless_byline(text: str) -> list[str] | None:
-    """Names of a byline in a script without capital letters, or None.
-
-    >>> _caseless_byline("作者：张伟、李娜"), _caseless_byline("(서울=연합뉴스) 홍길동 기자 = 시는 오늘")
-    (['张伟', '李娜'], ['홍길동'])
-    >>> _caseless_byline("מאת דנה כהן"), _caseless_byline("文化新闻")
-    (['דנה כהן'], None)
-    """
-    m = _CASELESS_BYLINE.match(text)
-    if m is None:
-        return None
-    names = next(v for v in m.groupdict().values() if v)
-    return clean_authors(re.split(r"\s{0,2}[、，,·]\s{0,2}", names)) or None
 _NAME_END = re.compile(r"[|•·⋅∙●◦▪,]")
 _FIELD_SEP = re.compile(r"\s{0,3}[|•·⋅∙●◦▪]\s{0,3}")
 _BY_FIELD_STOP = re.compile(r"\s(?:on\s{1,3}behalf|in|at|for)\s", re.IGNORECASE)
@@ -440,6 +427,21 @@ def _linked_first(b: Block, names: list[str] | None) -> list[str] | None:
         listed = {squash(t) for t, url in links if NOT_AUTHOR_PATH.search(url)}
         names = [n for n in names if squash(n) not in listed]
     return names
+
+
+def _caseless_byline(text: str) -> list[str] | None:
+    """Names of a byline in a script without capital letters, or None.
+
+    >>> _caseless_byline("作者：张伟、李娜"), _caseless_byline("(서울=연합뉴스) 홍길동 기자 = 시는 오늘")
+    (['张伟', '李娜'], ['홍길동'])
+    >>> _caseless_byline("מאת דנה כהן"), _caseless_byline("文化新闻")
+    (['דנה כהן'], None)
+    """
+    m = _CASELESS_BYLINE.match(text)
+    if m is None:
+        return None
+    names = next(v for v in m.groupdict().values() if v)
+    return clean_authors(re.split(r"\s{0,2}[、，,·]\s{0,2}", names)) or None
 
 
 def _byline_names_of_text(b: Block) -> list[str] | None:
