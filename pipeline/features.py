@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import datelines, kernels, lexicon, wordscore
-from .metadata.language import UNSPACED_SCRIPT, detect_language
+from .metadata.language import THAI_SCRIPT, UNSPACED_SCRIPT, detect_language, word_count
 from .record import Block
 
 # Function words of the seven languages: prose is dense in them, menus are not.
@@ -399,9 +399,7 @@ def _count_unspaced(texts: list[str], function_chars: frozenset, n_words: np.nda
             ends_terminal[i] = ends_terminal[i] or t.endswith(_UNSPACED_ENDS)
 
 
-# Thai puts no space between words (a space ends a clause); a word is about five
-# code points (its vowels and tone marks are code points of their own).
-_THAI = re.compile(r"[\u0E00-\u0E7F]")
+# Thai, unspaced too, is dense in a few function words, counted where they occur.
 THAI_FUNCTION_WORDS = ("ที่", "และ", "ของ", "ใน", "เป็น", "ได้", "ว่า", "จะ", "มี", "การ", "ให้", "ไม่", "กับ",
                        "แล้ว", "นี้", "โดย", "ซึ่ง", "ก็", "คือ", "อยู่", "จาก", "เพื่อ", "แต่", "หรือ", "ความ")
 
@@ -417,7 +415,7 @@ def _count_thai(texts: list[str], n_words: np.ndarray, stop: np.ndarray) -> None
     ([9.0, 2.0], [5.0, 0.0])
     """
     for i, t in enumerate(texts):
-        script = len(_THAI.findall(t))
+        script = len(THAI_SCRIPT.findall(t))
         if script:
             n_words[i] += script // 5
             stop[i] += sum(t.count(w) for w in THAI_FUNCTION_WORDS)
@@ -436,12 +434,9 @@ def function_word_share(text: str, lang: str) -> float:
     (0.0, 0.22)
     """
     if lang in UNSPACED_FUNCTION_CHARS:
-        chars = UNSPACED_FUNCTION_CHARS[lang]
-        words = len(text.split()) + len(UNSPACED_SCRIPT.findall(text)) // 2
-        found = sum(c in chars for c in text)
+        words, found = word_count(text), sum(c in UNSPACED_FUNCTION_CHARS[lang] for c in text)
     elif lang == "th":
-        words = len(text.split()) + len(_THAI.findall(text)) // 5
-        found = sum(text.count(w) for w in THAI_FUNCTION_WORDS)
+        words, found = word_count(text), sum(text.count(w) for w in THAI_FUNCTION_WORDS)
     elif lang == "ko":
         words, found = len(text.split()), _korean_function_words(text)
     elif lang == "he":

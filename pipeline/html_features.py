@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from .features import OWN_LANGUAGE_BELOW, function_word_share
-from .metadata.language import detect_language
+from .metadata.language import detect_language, word_count
 
 # Elements whose content is never article text.
 SKIP = frozenset("""script style noscript template svg math iframe object embed
@@ -92,6 +92,9 @@ our will would can could which who what when there than then so if into about mo
 also after over up out just all one some""".split())
 
 _WORD = re.compile(r"\w+")
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th"})
+# Sentence ends: Latin script's, and Hindi's "।", Arabic's "؟", Chinese and Japanese "。".
+_TERMINAL = frozenset(".!?\"'”)" "।॥؟。！？」』）")
 
 FEATURES = (
     ["n_chars_log", "n_words_log", "n_words", "link_density", "n_links", "stop_ratio",
@@ -339,8 +342,15 @@ def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
     if not n:
         return []
     ld_sh, ld_joined = _shingle_set(ld) if ld else (set(), "")
-    # Per-block basic stats.
-    words = [len(b.text.split()) for b in blocks]
+    tokens = [_WORD.findall(b.text.lower()) for b in blocks]
+    own_language = _other_language(blocks, tokens)
+    # Per-block basic stats. (Chinese, Japanese and Thai pages write no spaces
+    # between words, counted by their characters; on other pages a language
+    # menu's "中文" is one word, as the model learned it.)
+    if own_language in UNSPACED_LANGUAGES:
+        words = [word_count(b.text) for b in blocks]
+    else:
+        words = [len(b.text.split()) for b in blocks]
     chars = [len(b.text) for b in blocks]
     ld_ratio = [b.link_chars / max(1, len(b.text)) for b in blocks]
     total_words = sum(words) or 1
@@ -380,8 +390,6 @@ def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
     counts: dict[str, int] = {}
     for b in blocks:
         counts[b.text] = counts.get(b.text, 0) + 1
-    tokens = [_WORD.findall(b.text.lower()) for b in blocks]
-    own_language = _other_language(blocks, tokens)
 
     rows = []
     cum_chars = 0
@@ -409,7 +417,7 @@ def _features(blocks: list[RawBlock], title: set, ld: str) -> list[list[float]]:
         wl = sum(blocks[j].link_chars for j in range(lo, hi)) / max(1, sum(chars[lo:hi]))
         row = [
             math.log1p(c), math.log1p(w), min(w, 200), ld_ratio[i], min(b.n_links, 20), stop,
-            punct, 1.0 if t[-1] in ".!?\"'”)" else 0.0, 1.0 if t[0].isupper() else 0.0,
+            punct, 1.0 if t[-1] in _TERMINAL else 0.0, 1.0 if t[0].isupper() else 0.0,
             digits, upper,
             i / n, cum_chars / total_chars, min(b.depth, 60), 1.0 if heading else 0.0, heading,
             tsim, ldo, 1.0 if ld else 0.0, in_main, mdd,
