@@ -46,6 +46,10 @@ el los las y en por con para es una unos se lo como más pero sus al del le ha f
 il gli di che non per una sono della nel alla anche come più ma ha è si da dei delle
 o os as um uma em não com por para mais foi são ao seu sua pelo pela dos das
 и в не на что с по как это он она они но из у к за о от же так все был была было бы то
+который которая которое которые которого которой которых также через около будет будут после
+при для его ее её их уже еще ещё только или между более чем где когда если этот эта эти этого
+того над под до без со во об мы вы я может нет ни лишь тоже очень всех всего свой своих своей
+ему ей им ним них нему весь вся всё
 """.split())
 
 # The function words of the other languages the guesser knows (metadata.language),
