@@ -404,6 +404,7 @@ def _count_unspaced(texts: list[str], function_chars: frozenset, n_words: np.nda
 
 
 # Thai, unspaced too, is dense in a few function words, counted where they occur.
+UNSPACED_LANGUAGES = frozenset(UNSPACED_FUNCTION_CHARS) | {"th"}
 THAI_FUNCTION_WORDS = ("ที่", "และ", "ของ", "ใน", "เป็น", "ได้", "ว่า", "จะ", "มี", "การ", "ให้", "ไม่", "กับ",
                        "แล้ว", "นี้", "โดย", "ซึ่ง", "ก็", "คือ", "อยู่", "จาก", "เพื่อ", "แต่", "หรือ", "ความ")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .features import OWN_LANGUAGE_BELOW, function_word_share
+from .features import OWN_LANGUAGE_BELOW, UNSPACED_LANGUAGES, function_word_share
 from .metadata.language import detect_language, word_count
 
 # Elements whose content is never article text.
@@ -92,7 +92,6 @@ our will would can could which who what when there than then so if into about mo
 also after over up out just all one some""".split())
 
 _WORD = re.compile(r"\w+")
-UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th"})
 # Sentence ends: Latin script's, and Hindi's "।", Arabic's "؟", Chinese and Japanese "。".
 _TERMINAL = frozenset(".!?\"'”)" "।॥؟。！？」』）")
 

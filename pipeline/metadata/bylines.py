@@ -65,9 +65,8 @@ HOME_LINK = re.compile(r"^\s{0,3}(?:#{1,6}\s{1,3})?\[\s{0,3}([^\[\]\n]{3,40}?)\s
                         r"\(\s{0,3}(?:/|\.\./|https?://[^/()\s]{3,80}/?)\s{0,3}\)")
 # How what BYLINE and BY_LABELS match begins ("Written by", "Von", "Автор", ...).
 _BYLINE_OPENINGS = ("this", "written", "posted", "post ", "published", "reported", "story", "words", "text", "guide",
-                    "interview", "review", "article", "by", "von", "par", "por", "di", "door", "przez", "av",
-                    "af", "oleh", "napsal", "kirjoittaja", "yazar", "szerző",
-                    "автор", "author", "autor", "auteur", "contributor", "escrito", "publié")
+                    "interview", "review", "article", "by", *BY_WORDS.split("|"), *AUTHOR_LABELS.split("|"),
+                    "contributor", "escrito", "publié")
 _AUTHOR_ROLE_LABELS = frozenset({"author", "writer", "contributor", "guest author", "staff writer",
                                  "about the author", "autor", "auteur", "autore", "автор"})
 _BIO_VERBS = frozenset("is was has joined writes explores covers holds lives loves graduated specializes "

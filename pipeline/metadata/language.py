@@ -82,6 +82,9 @@ def _words_by_language(low: str) -> tuple[int, dict[str, int]]:
 
 _WORD_TABLES = _word_tables()
 
+# Thai puts no space between words either (a space ends a clause); a word is
+# about five code points (its vowels and tone marks are code points of their own).
+THAI_SCRIPT = re.compile(r"[\u0E00-\u0E7F]")
 # Characters that decide a script outright (first match wins).
 _SCRIPTS = (
     (re.compile(r"[\u0400-\u04FF]"), "cyrillic"),
@@ -91,17 +94,12 @@ _SCRIPTS = (
     (re.compile(r"[\u3040-\u30FF]"), "ja"),
     (re.compile(r"[\uAC00-\uD7AF]"), "ko"),
     (re.compile(r"[\u4E00-\u9FFF]"), "zh"),
-    (re.compile(r"[\u0E00-\u0E7F]"), "th"),
+    (THAI_SCRIPT, "th"),
     (re.compile(r"[\u0900-\u097F]"), "hi"),
 )
 # Chinese and Japanese characters: these scripts put no space between words,
 # which are about two characters long.
 UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-
-
-# Thai puts no space between words either (a space ends a clause); a word is
-# about five code points (its vowels and tone marks are code points of their own).
-THAI_SCRIPT = re.compile(r"[\u0E00-\u0E7F]")
 
 
 def word_count(text: str) -> int:
