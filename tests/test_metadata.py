@@ -1222,3 +1222,56 @@ def test_html_site_name_from_the_footer_when_the_markup_names_none():
     doc = clean_document(Document(source="x.html", content=named, format="html",
                                   hints={"url": "https://riverside-chronicle.example/a"}))
     assert doc.meta.site_name == "The Chronicle"          # the markup's own name wins
+
+
+def _story_page(head: str, byline: str, tail: str = "", url: str | None = None) -> str:
+    story = "".join(f"<p>Paragraph {k} of the story about the garden in winter.</p>" for k in range(20))
+    return (f"<html><head><title>Evergreens for your plot</title>{head}</head><body>"
+            f"<h1>Evergreens for your plot</h1>{byline}{story}{tail}</body></html>")
+
+
+def test_html_byline_parts_that_hold_no_name():
+    # A byline's topic tag, an author box's description, a footer's postal
+    # address, an author page linked from the menu: none names the author.
+    cases = [
+        "<div class='byline'><span class='byline__tag'><a href='/tag/lifestyle'>Lifestyle</a></span>"
+        "<span class='byline__date'>March 12, 2025</span></div>",
+        "<div class='byline card'><a class='tag' href='/tag/lifestyle'>Lifestyle</a> March 12, 2025</div>",
+        "<div class='dynamic-author-description'>Licensed Q Arabica Grader, M.A. Journalism</div>",
+    ]
+    for byline in cases:
+        assert extract_html_metadata(_story_page("", byline)).authors == [], byline
+    tail = ("<footer><address>U.S. Small Business Administration 409 3rd St., SW Washington, DC 20416"
+            "</address></footer>")
+    assert extract_html_metadata(_story_page("", "", tail)).authors == []
+    menu = "<ul class='menu'><li class='menu-item'><a href='/author/xavierlo/'><span>Hong Kong Actuary</span></a></li></ul>"
+    assert extract_html_metadata(_story_page("", "", menu)).authors == []
+    # The same byline naming a person still counts.
+    byline = "<div class='byline'><a href='/author/lena'>Lena Marsh</a> March 12, 2025</div>"
+    assert extract_html_metadata(_story_page("", byline)).authors == ["Lena Marsh"]
+
+
+def test_html_sentence_saying_published_by_is_no_byline():
+    byline = "<p>Published by Hooded Horse and released in May 2025, the game mixes building and war.</p>"
+    assert extract_html_metadata(_story_page("", byline)).authors == []
+    assert parse_byline("By Jane Doe and others") == ["Jane Doe"]
+
+
+def test_html_authors_listed_as_separate_elements():
+    # "Written by" / "Dr Ann Lee" / "," / "Bo Dahl" / "," / "Erik van Vulpen": one element each.
+    byline = ("<div>Written by <span>Dr Ann Lee</span>, <span>Bo Dahl</span>, <span>Erik van Vulpen</span></div>"
+              "<div>Reviewed by</div><div>Monika Nemcova</div>")
+    assert extract_html_metadata(_story_page("", byline)).authors == ["Dr Ann Lee", "Bo Dahl", "Erik van Vulpen"]
+    # Author links each followed by the author's role, far under the story.
+    tail = ("<p><strong>Written by</strong><br><strong><a href='/authors/ann-lee'>Ann Lee</a></strong>, "
+            "4+ years covering laptops<br><strong><a href='/authors/bo-dahl'>Bo Dahl</a></strong>, senior editor</p>")
+    assert extract_html_metadata(_story_page("", "", tail)).authors == ["Ann Lee", "Bo Dahl"]
+
+
+def test_one_person_site_named_by_its_owners_surname():
+    head = "<a href='/'>Christoffer Artmann</a>"
+    html = _story_page("", head)
+    assert extract_html_metadata(html, url="https://www.artmann.co/articles/x").authors == ["Christoffer Artmann"]
+    # A brand written in lowercase is no person, even if "Echo" is a given name.
+    html = _story_page('<meta property="og:site_name" content="echo live">', "")
+    assert extract_html_metadata(html, url="https://www.echolive.ie/a/1.html").authors == []

@@ -87,7 +87,7 @@ students student alumni admissions apply donate order pricing type location find
 trustees insights projects program programs time this that these those no yes trends industry strategy
 system energy solar installing weight loss medications thoughts nonessential engineering wellness
 prevention financial reviews review report reports magazine journal press media group inc llc ltd
-close modal dialog toggle expand collapse open
+close modal dialog toggle expand collapse open copyright rate
 pllc llp plc gmbh modified role
 bio full official pc co corp corporation company dentistry dental clinic studio studios videos video health
 center centre university college school institute foundation association society agency club
@@ -244,9 +244,10 @@ def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
     is a person's name matching the domain (tobyhede.com and "Toby Hede",
     owain.bearblog.dev and "Owain Brennan") and opens with a common given
     name. A name opening with a rarer one counts where that first name is
-    the domain (pierce.dev and "Pierce Freeman"), the site goes by it twice
-    (title and home link), its words are capitalised as names are, and
-    ``rare_name_ok(name)`` agrees.
+    the domain and the site goes by it twice (pierce.dev and "Pierce Freeman"
+    in its title and home link), or where the surname is the domain
+    (artmann.co and "Christoffer Artmann"), if its words are capitalised as
+    names are and ``rare_name_ok(name)`` agrees.
 
     >>> site_owner(["Blog", "Toby Hede"], "https://tobyhede.com/posts/x")
     ['Toby Hede']
@@ -254,6 +255,8 @@ def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
     []
     >>> site_owner(["Pierce Freeman", "Pierce Freeman"], "https://pierce.dev/x", rare_name_ok=lambda n: True)
     ['Pierce Freeman']
+    >>> site_owner(["Posts", "Christoffer Artmann"], "https://artmann.co/a", rare_name_ok=lambda n: True)
+    ['Christoffer Artmann']
     >>> site_owner(["Nexxis USA", "Nexxis USA"], "https://nexxis.com/", rare_name_ok=lambda n: True)
     []
     """
@@ -262,7 +265,8 @@ def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
     if not labels:
         return []
     for raw in candidates:
-        if not raw or len(raw) > 40:
+        # A name written in lowercase is a brand's styling ("echo live"), not a person's.
+        if not raw or len(raw) > 40 or raw.islower():
             continue
         name = clean_name(raw, own_site=True)
         words = name.split() if name else []
@@ -274,7 +278,8 @@ def site_owner(candidates, domain: str | None, rare_name_ok=None) -> list[str]:
             if any(key == label or (len(label) >= 5 and (key.startswith(label) or key.endswith(label)))
                    for label in labels):
                 return [name]
-        elif rare_name_ok and squash(words[0]) in labels and candidates.count(raw) >= 2 \
+        elif rare_name_ok and (squash(words[0]) in labels and candidates.count(raw) >= 2
+                               or squash(words[-1]) in labels) \
                 and name_cased(words) and rare_name_ok(name):
             return [name]
     return []
@@ -447,6 +452,10 @@ def unglue(text: str) -> str:
     return _CAMEL.sub(r"\1 \2", text)
 
 
+# "Published by Hooded Horse and released in May": a sentence, not a byline.
+_PROSE_AFTER_AND = re.compile(r"\band\s(?!(?:others|more|friends|colleagues|team|staff)\b)[a-z]+\s[a-z]+\b")
+
+
 def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
     """Names in a visible byline such as ``By Jane Doe | July 1, 2024``.
 
@@ -458,6 +467,8 @@ def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
     ['Kyle Howe']
     >>> parse_byline("By Nicola RichardsTrending")
     ['Nicola Richards']
+    >>> parse_byline("Published by Hooded Horse and released in May 2025,")
+    []
     """
     from .dates import find_date_span  # local: dates does not need authors
 
@@ -475,6 +486,6 @@ def parse_byline(text: str, site_names: tuple[str, ...] = ()) -> list[str]:
     text = _READ_TIME_ANY.sub(" | ", text)
     text = _BY_PREFIX.sub("", text.strip(" :|-"))
     head = _BYLINE_STOP.split(text, maxsplit=1)[0]
-    if len(head.split()) > 12:
+    if len(head.split()) > 12 or _PROSE_AFTER_AND.search(text):
         return []
     return clean_authors([head], site_names)

@@ -134,7 +134,8 @@ def name_line(b: Block, strict: bool = True) -> list[str]:
         return parse_byline(b.text)
     if words[-1] in ("in", "at") and len(words) > 2:
         words = words[:-1]      # "Jane Doe in" / "[Section]": the section's link was cut off
-    if not all(w[:1].isupper() for w in words):
+    # ("Erik van Vulpen": a particle inside the name stays lowercase.)
+    if not all(w[:1].isupper() or 0 < k < len(words) - 1 and w in PARTICLES for k, w in enumerate(words)):
         return []
     return clean_authors([" ".join(words)])
 
@@ -364,6 +365,10 @@ def names_under_label(blocks: list[Block], i: int) -> tuple[list[str], tuple[int
     >>> from pipeline.segment import segment_text
     >>> names_under_label(segment_text("Author(s)\\n* Ann Lee\\n* Bo Dahl\\nThe story goes on here."), 0)
     (['Ann Lee', 'Bo Dahl'], (0, 1, 2))
+    >>> names_under_label(segment_text("Written by\\nAnn Lee\\n,\\nBo Dahl\\nThe story goes on here."), 0)
+    (['Ann Lee', 'Bo Dahl'], (0, 1, 2, 3))
+    >>> names_under_label(segment_text("Written by\\nAnn Lee\\n, senior editor\\nBo Dahl\\nThe story."), 0)
+    (['Ann Lee', 'Bo Dahl'], (0, 1, 2, 3))
     >>> names_under_label(segment_text("Written by\\n[Ann Lee](/authors/ann), 4+ years covering laptops and games"
     ...                                "\\n[Bo Dahl](/authors/bo), senior editor\\nThe story."), 0)
     (['Ann Lee', 'Bo Dahl'], (0, 1, 2))
@@ -374,11 +379,21 @@ def names_under_label(blocks: list[Block], i: int) -> tuple[list[str], tuple[int
     if not names:
         return [], ()
     end = i + 2
-    while end < min(len(blocks), i + 10) and (more := _leading_author_link(blocks[end]) or name_line(blocks[end])) \
-            and all(looks_like_name(n) for n in more):
+    stop = min(len(blocks), i + 10)
+    while end < stop:
+        # HTML shows "Ann Lee" / "," / "Bo Dahl" when each name is an element,
+        # and "Ann Lee" / ", senior editor" / "Bo Dahl" when a role follows it.
+        sep = blocks[end].text.strip()
+        at = end + 1 if (sep in _NAME_SEPARATORS or sep[:2] == ", ") and end + 1 < stop else end
+        more = _leading_author_link(blocks[at]) or name_line(blocks[at])
+        if not (more and all(looks_like_name(n) for n in more)):
+            break
         names += [n for n in more if n not in names]
-        end += 1
+        end = at + 1
     return names, tuple(range(i, end))
+
+
+_NAME_SEPARATORS = frozenset({",", "&", "and", "·", "|", "/", ";"})
 
 
 _LEADING_LINK = re.compile(r"\s{0,3}(?:[*-]\s{1,3})?(?=\[)")

@@ -73,6 +73,7 @@ _BYLINE_SEL = ('[rel="author"], [itemprop="author"], .byline, .author, .author-n
                '[class*="author__name"], [class*="authorName"], [class*="author_name"], '
                '[data-testid*="byline"], [data-component="byline"], address')
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 # Any other meta naming a publication date ("w-published-date", "published").
 _META_PUB_KEY = re.compile(r"publi(?:sh|cation)|pubdate")
 _META_NOT_PUB = re.compile(r"modif|updat|publisher|expir|last")
@@ -396,6 +397,23 @@ _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[
 
 
 _AUTHOR_ANY = '[class*="author"], [class*="Author"]'
+_TOPIC_LINKS = ('a[href*="/tag/"], a[href*="/tags/"], a[href*="/category/"], '
+                'a[href*="/categories/"], a[href*="/topic/"], a[href*="/topics/"]')
+# Parts of a byline or author box that hold no name: its topic tags ("byline__tag"),
+# the author's description or bio, a role, a date, a picture.
+_NOT_NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:tags?|description|desc|bio|biography|role|job"
+                             r"|position|date|time|avatar|image|img|photo)(?:$|[-_\s])", re.I)
+
+
+def _in_menu(node, depth: int = 4) -> bool:
+    """Whether ``node`` sits in a navigation menu, within ``depth`` ancestors."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag == "nav" or "menu" in (node.attributes.get("class") or ""):
+            return True
+    return False
 
 
 def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
@@ -411,20 +429,46 @@ def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
             if not t or len(t) > (60 if loose else 120):
                 continue
             # A comment's author ("wp-block-comment-author-name", "Jane says:") is no byline.
-            if "comment" in (node.attributes.get("class") or "").lower() \
+            cls = node.attributes.get("class") or ""
+            if "comment" in cls.lower() or _NOT_NAME_CLASS.search(cls) \
                     or loose and t.lower().rstrip(": ").endswith(" says"):
+                continue
+            # A postal address ("409 3rd St., SW Washington, DC 20416"), an
+            # author page linked from the site's menu.
+            if node.tag == "address" and _DIGIT.search(t) or _in_menu(node):
                 continue
             seen += 1
             names = parse_byline(t, site_names)
+            if names and len(t) > len(names[0]):
+                # A byline may show the story's topic as a link ("Lifestyle March 12, 2025").
+                topics = {_text(a) for a in node.css(_TOPIC_LINKS)}
+                names = [n for n in names if n not in topics]
             # Any element whose class mentions an author ("post-hero__author",
             # "author-box__name"): only full names, as widgets share the word.
             # A lone word the page uses in lowercase is a label ("Teaching").
             if names and (not loose or all(looks_like_name(n) for n in names)) \
                     and all(" " in n or name_test.lowercase_free([n]) for n in names):
+                if sel is _AUTHOR_LINKS:
+                    names += [n for n in _co_author_links(node, site_names) if n not in names]
                 return names
             if seen >= 8:
                 break
     return []
+
+
+def _co_author_links(link, site_names) -> list[str]:
+    """The other authors linked beside ``link`` in the same short credit
+    ("Written by <a>Ann Lee</a>, senior editor <a>Bo Dahl</a>, ...")."""
+    box = link.parent.parent if link.parent is not None else None
+    if box is None or box.tag in ("body", "html"):
+        return []
+    links = box.css(_AUTHOR_LINKS)
+    if not 2 <= len(links) <= 4 or len(_text(box)) > 400:
+        return []
+    names = [_text(a) for a in links]
+    if not all(looks_like_name(n) for n in names):
+        return []
+    return clean_authors(names, site_names)
 
 
 def _owner_candidates(tree, site_names) -> list[str]:
