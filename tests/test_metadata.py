@@ -1275,3 +1275,16 @@ def test_one_person_site_named_by_its_owners_surname():
     # A brand written in lowercase is no person, even if "Echo" is a given name.
     html = _story_page('<meta property="og:site_name" content="echo live">', "")
     assert extract_html_metadata(html, url="https://www.echolive.ie/a/1.html").authors == []
+
+
+def test_interview_by_label_and_credits_inside_the_story():
+    # "Interview by" names the author; "by <name>" under a book's title does not.
+    byline = ("<p>recommended by Sylvia Bishop</p><div>Interview by</div><div>Sylvia Bishop</div>"
+              "<p>1</p><p>The Man Who Saw Seconds</p><p>by Alexander Boldizar</p>")
+    assert extract_html_metadata(_story_page("", byline)).authors == ["Sylvia Bishop"]
+    # A credit under the story's first paragraphs is the story's own (a
+    # module's authors in a release post), not its byline.
+    para = "This week we improved the payload of the exploit, so that it runs on more targets than before. " * 2
+    byline = (f"<div>Spencer McIntyre</div><div>Dec 19, 2025</div><p>{para}</p><p>{para}</p>"
+              "<h3>New module content</h3><p>Authors: Valentin Lobstein</p>")
+    assert extract_html_metadata(_story_page("", byline)).authors == ["Spencer McIntyre"]

@@ -31,7 +31,7 @@ BYLINE = re.compile(
     r"escrito\s{1,3}por|publié\s{1,3}par)\b)\s{0,3}:?\s{0,3}\S",
     re.IGNORECASE)
 BY_LABELS = frozenset({"by", "written by", "author", "authors", "author(s)", "contributor", "contributors",
-                        "posted by", "words by", "article by", "story by", "post by", "von", "par", "por",
+                        "posted by", "words by", "article by", "story by", "post by", "interview by", "von", "par", "por",
                         "autor", "auteur", "автор", "door", "di", "av", "af", "oleh", "napsal", "kirjoittaja",
                         "yazar", "szerző"})
 _NOT_AUTHOR_LINE = re.compile(r"^(?:illustrations?|photos?|images?|video|graphics?)\s{1,3}by\b", re.IGNORECASE)

@@ -615,12 +615,18 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
     authors: list[str] = []
     published = modified = None
     dateline_at = None
+    prose_after = 0     # paragraphs read since the headline
     for i in order:
         b = blocks[i]
+        if ti is not None and i > ti and len(b.text) >= 150 and b.text[-1:] in ".!?":
+            prose_after += 1
         if b.index in lines:
             continue
+        # Under the story's first paragraphs a credit is the story's own
+        # ("Authors: ..." of a module the post lists), not its byline.
+        credit_ok = not authors and (prose_after < 2 or i < ti)
         low = b.text.lower().rstrip(": ")
-        if low in BY_LABELS and i + 1 < hi and not authors and not menu_links(b) and not (
+        if low in BY_LABELS and i + 1 < hi and credit_ok and not menu_links(b) and not (
                 low == "by" and i > 0 and CREDIT_BEFORE.search(blocks[i - 1].text)):
             # ("Medically reviewed" / "by" / "Kim Lee" names a reviewer.)
             # "Written by" on its own line, the name on the next.
@@ -630,7 +636,7 @@ def scan_header(blocks: list[Block], ti: int | None, before: int = _BEFORE,
                 for j in taken:
                     lines[blocks[j].index] = "byline"
                 continue
-        names = _byline_names(b) if not authors and not menu_links(b) else None
+        names = _byline_names(b) if credit_ok and not menu_links(b) else None
         if names:
             authors = names
             lines[b.index] = "byline"
