@@ -1288,3 +1288,21 @@ def test_interview_by_label_and_credits_inside_the_story():
     byline = (f"<div>Spencer McIntyre</div><div>Dec 19, 2025</div><p>{para}</p><p>{para}</p>"
               "<h3>New module content</h3><p>Authors: Valentin Lobstein</p>")
     assert extract_html_metadata(_story_page("", byline)).authors == ["Spencer McIntyre"]
+
+
+def test_html_one_person_sites_named_in_about_link_masthead_or_markup_first_name():
+    story = "".join(f"<p>Paragraph {k} of the post about home gym equipment.</p>" for k in range(20))
+    html = (f"<html><head><title>Home gym equipment</title></head><body><nav><a href='/about/'>About Melissa Neill</a>"
+            f"</nav><h1>Home gym equipment</h1>{story}</body></html>")
+    assert extract_html_metadata(html, url="https://melissaneill.com/gym/").authors == ["Melissa Neill"]
+    assert extract_html_metadata(html, url="https://gymtips.example/gym/").authors == []
+    # The header's heading names the person the footer's copyright names.
+    html = (f"<html><head><title>Dot GitHub</title></head><body><header><h1>Cassidy Williams</h1>"
+            f"<h2>Software Engineer in Chicago</h2></header><h1>Dot GitHub</h1>{story}"
+            f"<footer>&copy; 2025 Cassidy Williams. Source on GitHub</footer></body></html>")
+    assert extract_html_metadata(html, url="https://cassidoo.co/post/dot-github/").authors == ["Cassidy Williams"]
+    assert extract_html_metadata(html.replace("2025 Cassidy Williams", "2025 Acme Labs")).authors == []
+    # A markup author by first name alone, on the site named after the person.
+    html = (f"<html><head><title>Yoga mats</title><meta name='author' content='Brett'>"
+            f"<meta property='og:site_name' content='Brett Larkin Yoga'></head><body><h1>Yoga mats</h1>{story}</body></html>")
+    assert extract_html_metadata(html, url="https://www.brettlarkin.com/mats/").authors == ["Brett Larkin"]

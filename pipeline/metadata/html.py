@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..record import Block, Metadata
-from .authors import clean_authors, copyright_name, parse_byline, site_owner, squash, starts_with_given_name
+from .authors import (clean_authors, copyright_name, domain_label, name_cased, parse_byline, site_owner,
+                      squash, starts_with_given_name)
 from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
                       own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
@@ -471,6 +472,44 @@ def _co_author_links(link, site_names) -> list[str]:
     return clean_authors(names, site_names)
 
 
+def _owner_full_name(authors: list[str], site_names, page_url: str | None) -> list[str]:
+    """A one-person site's owner credited by first name alone, in full when a
+    site name opens with the name that is the domain ("Brett" on
+    brettlarkin.com, "Brett Larkin Yoga").
+
+    >>> _owner_full_name(["Brett"], ("Brett Larkin Yoga",), "https://brettlarkin.com/mats/")
+    ['Brett Larkin']
+    >>> _owner_full_name(["Brett"], ("Brett Larkin Yoga",), "https://yoga.example/mats/")
+    ['Brett']
+    """
+    if len(authors) != 1 or " " in authors[0] or not page_url:
+        return authors
+    label = squash(domain_label(page_url))
+    for name in site_names:
+        words = name.split()
+        if len(words) >= 2 and words[0] == authors[0] and squash(" ".join(words[:2])) == label:
+            return [" ".join(words[:2])]
+    return authors
+
+
+def _masthead_person(tree, name_test: NameTest) -> list[str]:
+    """A one-person site's masthead: the header's heading or home link names
+    the person its footer's copyright names ("Cassidy Williams" over the page,
+    "© 2025 Cassidy Williams." under it).
+    """
+    footer = tree.css_first("footer")
+    holder = copyright_name(_text(footer)) if footer else None
+    if not holder:
+        return []
+    for node in tree.css('header h1, header a[href="/"]')[:3]:
+        names = clean_authors([_text(node)])
+        words = names[0].split() if len(names) == 1 else []
+        if 2 <= len(words) <= 3 and squash(names[0]) == squash(holder) and name_cased(words) \
+                and name_test(names[0]) and name_test.lowercase_free(words[1:]):
+            return names
+    return []
+
+
 def _owner_candidates(tree, site_names) -> list[str]:
     """Names a site goes by on the page: its names, the title's last part,
     the home link's text, the copyright holder."""
@@ -480,6 +519,11 @@ def _owner_candidates(tree, site_names) -> list[str]:
         out += [p.strip(" ()") for p in _TITLE_PARTS.split(_text(title))[1:]]
     for node in tree.css('a[href="/"], a[href="../"]')[:4]:
         out.append(_text(node))
+    for node in tree.css('a[href*="about"]')[:12]:
+        # "About Melissa Neill" on melissaneill.com
+        t = _text(node)
+        if t.startswith("About ") and len(t) <= 40:
+            out.append(t[6:])
     footer = tree.css_first("footer")
     if footer:
         out.append(copyright_name(_text(footer)) or "")
@@ -666,6 +710,7 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         authors = clean_authors(_labelled_meta(meta, _WRITTEN_BY_LABELS), site_names)
     if authors:
         authors = _fuller_list(authors, meta, site_names)
+        authors = _owner_full_name(authors, site_names, page_url)
 
     ld_pub = ld.get("published") if ld.get("is_article") else None
     published = normalize_iso(ld_pub) or normalize_iso(_first(meta, _PUB_KEYS))
@@ -726,6 +771,8 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
         # person's ("Pierce Freeman" on pierce.dev), not a brand's.
         authors = site_owner(_owner_candidates(tree, site_names), page_url,
                              rare_name_ok=lambda n: name_test.lowercase_free(n.split()))
+    if not authors:
+        authors = _masthead_person(tree, name_test)
     if not authors:
         # As on a text page: a tagline saying whose blog it is ("Mike
         # Woodward's thoughts on AI"), initials avatars over names.
