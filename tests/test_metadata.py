@@ -1306,3 +1306,8 @@ def test_html_one_person_sites_named_in_about_link_masthead_or_markup_first_name
     html = (f"<html><head><title>Yoga mats</title><meta name='author' content='Brett'>"
             f"<meta property='og:site_name' content='Brett Larkin Yoga'></head><body><h1>Yoga mats</h1>{story}</body></html>")
     assert extract_html_metadata(html, url="https://www.brettlarkin.com/mats/").authors == ["Brett Larkin"]
+
+
+def test_html_publication_date_in_a_body_data_attribute():
+    html = _story_page("", "").replace("<body>", '<body data-pubdate="2022-10-05" data-lastmod="2025-12-02">')
+    assert extract_html_metadata(html).published[:10] == "2022-10-05"

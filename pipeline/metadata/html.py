@@ -716,6 +716,12 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     published = normalize_iso(ld_pub) or normalize_iso(_first(meta, _PUB_KEYS))
     modified = normalize_iso(ld.get("modified")) or normalize_iso(_first(meta, _MOD_KEYS))
     if not published:
+        # <body data-pubdate="2022-10-05" data-lastmod="..."> (moz.com)
+        node = tree.css_first("body[data-pubdate], article[data-pubdate], body[data-published], "
+                              "article[data-published]")
+        if node is not None:
+            published = normalize_iso(node.attributes.get("data-pubdate") or node.attributes.get("data-published"))
+    if not published:
         t_pub, t_mod = _time_dates(tree)
         published = t_pub
         modified = modified or t_mod
