@@ -1311,3 +1311,11 @@ def test_html_one_person_sites_named_in_about_link_masthead_or_markup_first_name
 def test_html_publication_date_in_a_body_data_attribute():
     html = _story_page("", "").replace("<body>", '<body data-pubdate="2022-10-05" data-lastmod="2025-12-02">')
     assert extract_html_metadata(html).published[:10] == "2022-10-05"
+
+
+def test_text_about_link_names_a_one_person_sites_owner():
+    text = ("  * [Shop All](https://melissaneill.com/shop/)\n  * About\n"
+            "    * [About Melissa Neill](https://melissaneill.com/about/)\n\n# Home gym equipment\n\n" + TEXT_STORY)
+    meta = extract_text_metadata(segment_text(text), {"url": "https://melissaneill.com/gym/"})[0]
+    assert meta.authors == ["Melissa Neill"]
+    assert extract_text_metadata(segment_text(text), {"url": "https://gymtips.example/gym/"})[0].authors == []

@@ -141,8 +141,8 @@ def name_line(b: Block, strict: bool = True) -> list[str]:
 
 
 def owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
-    """Names the site goes by in the page's first and last lines: home links
-    and copyright holders."""
+    """Names the site goes by in the page's first and last lines: home links,
+    copyright holders and "About <name>" links."""
     out = []
     for b in blocks[:edge] + blocks[-edge:]:
         m = HOME_LINK.match(b.raw)
@@ -150,6 +150,8 @@ def owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
             out.append(m.group(1))
         elif "©" in b.text or "opyright" in b.text:
             out.append(copyright_name(b.text) or "")
+        elif b.n_links and b.text.startswith("About ") and len(b.text) <= 40:
+            out.append(b.text[6:])
     return out
 
 
