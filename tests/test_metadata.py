@@ -1319,3 +1319,12 @@ def test_text_about_link_names_a_one_person_sites_owner():
     meta = extract_text_metadata(segment_text(text), {"url": "https://melissaneill.com/gym/"})[0]
     assert meta.authors == ["Melissa Neill"]
     assert extract_text_metadata(segment_text(text), {"url": "https://gymtips.example/gym/"})[0].authors == []
+
+
+def test_html_headline_cut_short_in_json_ld_is_taken_whole():
+    full = ("Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions "
+            "(Including One Universal Trick That 9/10 Works)")
+    ld = '{"@context": "https://schema.org", "@type": "Article", "headline": "%s"}' % full[:110].rstrip()
+    html = (f'<html><head><title>{full} - Emily Henderson</title><script type="application/ld+json">{ld}</script>'
+            f'</head><body><p>{"The living room story goes on. " * 30}</p></body></html>')
+    assert extract_html_metadata(html).title == full

@@ -381,10 +381,14 @@ def _pick_title_raw(tree, meta, ld, site_names) -> str | None:
         return meta_title
     if h1s and (meta_title is None or _overlap(h1s[0], meta_title)):
         return h1s[0]
-    for c in cands:
-        cleaned = strip_site(c, site_names)
-        if cleaned and len(cleaned) > 3 and norm(cleaned) not in site_keys:
-            return cleaned
+    cleaned = [strip_site(c, site_names) for c in cands]
+    for k, c in enumerate(cleaned):
+        if c and len(c) > 3 and norm(c) not in site_keys:
+            # JSON-LD headlines are cut at 110 characters (Yoast): a longer
+            # title that goes on from it is the whole headline.
+            key = norm(c)
+            return next((d for d in cleaned[k + 1:] if d and len(norm(d)) > len(key) + 3
+                         and norm(d).startswith(key)), c)
     if h1s:
         return h1s[0]
     return None
