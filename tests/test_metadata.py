@@ -1328,3 +1328,9 @@ def test_html_headline_cut_short_in_json_ld_is_taken_whole():
     html = (f'<html><head><title>{full} - Emily Henderson</title><script type="application/ld+json">{ld}</script>'
             f'</head><body><p>{"The living room story goes on. " * 30}</p></body></html>')
     assert extract_html_metadata(html).title == full
+
+
+@pytest.mark.parametrize("chrome", ["# Ω 48", "#  Select an option ", "Icon image", "Open Menu Close Menu"])
+def test_text_title_is_no_counter_or_control_label(chrome):
+    text = f"{chrome}\n\nScalable End-to-End Interpretability\n\n{TEXT_STORY}"
+    assert extract_text_metadata(segment_text(text))[0].title == "Scalable End-to-End Interpretability"

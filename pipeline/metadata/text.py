@@ -72,6 +72,8 @@ _READ_TIME = re.compile(r"^\d{1,3}\s{0,2}(?:min(?:ute)?s?|minutes?)\.?\s{0,2}(?:
 _LABEL = re.compile(r"^[^:]{1,30}:\s{0,3}(?=\S)")
 _BANNER = re.compile(r"\b(?:cookies?|privacy|consent|newsletter|subscribe|sign\s?up|log\s?in|search|"
                      r"menu|about\s+us|contact\s+us|we\s+already|email|404|not\s+found)\b", re.IGNORECASE)
+# The text of a page's controls: "Icon image", "Select an option", "Open Menu Close Menu".
+_UI_LABEL = re.compile(r"(?:icon|image|select\s(?:an?\s)?option|open\smenu|close\smenu|toggle|dismiss)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s{0,3}\b(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s{1,3}[A-Z]")
 # "Monday, August 11th, 2025 at 11:00 am | Categories: ...": a date leading a meta line.
 _LED_BY_DATE = re.compile(r"^(?:[^\W\d_]{3,9},?\s{1,3})?(?:[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}|\d{1,2}\.?\s{1,3}[^\W\d_]{3,9})"
@@ -127,6 +129,8 @@ def _titleish(b: Block) -> float:
     True
     >>> _titleish(segment_line(0, "Posted 12/19/2025", True))
     0.0
+    >>> _titleish(segment_line(0, "# Ω 48", True)), _titleish(segment_line(0, "#  Select an option", True))
+    (0.0, 0.0)
     """
     text = b.text
     words = text.split()
@@ -135,8 +139,10 @@ def _titleish(b: Block) -> float:
         return 0.0
     if b.link_chars * 2 >= len(text) and not _linked_headline(b):
         return 0.0
-    if _FIELD.match(text):
+    if _FIELD.match(text) or _UI_LABEL.match(text):
         return 0.0
+    if n_words == len(words) and sum(sum(map(str.isalpha, w)) >= 2 for w in words) < 2:
+        return 0.0      # "Ω 48", "Day 7": a counter or a label, not a headline
     found = find_date_span(text) if len(words) < 6 else None
     # A short line with a date is a dateline; an h1 with two more words is a
     # headline ("# Metasploit Wrap-Up 12/19/2025").
