@@ -1334,3 +1334,10 @@ def test_html_headline_cut_short_in_json_ld_is_taken_whole():
 def test_text_title_is_no_counter_or_control_label(chrome):
     text = f"{chrome}\n\nScalable End-to-End Interpretability\n\n{TEXT_STORY}"
     assert extract_text_metadata(segment_text(text))[0].title == "Scalable End-to-End Interpretability"
+
+
+def test_html_contact_person_is_no_author():
+    tail = "<ul><li><strong>Contact:</strong> <a href='/authors/staff-directory/ron-sands'>Ron Sands</a></li></ul>"
+    assert extract_html_metadata(_story_page("", "", tail)).authors == []
+    text = f"# Climate change and farms\n\n  * Updated: 6/2/2025\n  * Contact: [Ron Sands](/authors/staff/ron-sands)\n\n{TEXT_STORY}"
+    assert extract_text_metadata(segment_text(text))[0].authors == []

@@ -48,7 +48,7 @@ AUTHOR_PATH = re.compile(r"/(?:blog-)?(?:authors?|writers?|contributors?|people|
 _AUTHOR_PATH_WORDS = ("/author", "/blog-", "author=", "/writer", "/contributor", "/people", "/staff", "/team",
                       "/profile", "/userprofile", "/expert", "/byline", "/autor", "/auteur", "linkedin.com/in/", "/u/")
 # "Reviewed by [X](/experts/x)": a credit, not the author.
-CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
+CREDIT_BEFORE = re.compile(r"(?:review|edit|check|photo|illustrat|expert|contribut|contact)\w{0,6}\W{0,6}(?:by)?\W{0,4}$",
                             re.IGNORECASE)
 LINK_TEXT_URL = re.compile(r"\[\s{0,3}([^\[\]\n]{2,60}?)\s{0,3}\]\(\s{0,3}([^()\s]{1,300})")
 LINK_URL = re.compile(r"\]\(\s{0,3}([^()\s]{1,300})")

@@ -442,6 +442,9 @@ def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
             # author page linked from the site's menu.
             if node.tag == "address" and _DIGIT.search(t) or _in_menu(node):
                 continue
+            parent = node.parent
+            if parent is not None and _text(parent).lower().startswith(("contact", "media contact", "press contact")):
+                continue    # "Contact: Ron Sands" names whom to ask, not who wrote it
             seen += 1
             names = parse_byline(t, site_names)
             if names and len(t) > len(names[0]):
