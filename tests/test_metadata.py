@@ -1341,3 +1341,9 @@ def test_html_contact_person_is_no_author():
     assert extract_html_metadata(_story_page("", "", tail)).authors == []
     text = f"# Climate change and farms\n\n  * Updated: 6/2/2025\n  * Contact: [Ron Sands](/authors/staff/ron-sands)\n\n{TEXT_STORY}"
     assert extract_text_metadata(segment_text(text))[0].authors == []
+
+
+def test_html_author_box_name_over_its_description():
+    box = ("<div class='gb-inside-container'><p class='gb-headline'>Asser Christensen</p>"
+           "<div class='dynamic-author-description'>Licensed Q Arabica Grader, M.A. Journalism</div></div>")
+    assert extract_html_metadata(_story_page("", box)).authors == ["Asser Christensen"]

@@ -410,6 +410,18 @@ _NOT_NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:tags?|description|desc|bio|biograp
                              r"|position|date|time|avatar|image|img|photo)(?:$|[-_\s])", re.I)
 
 
+_AUTHOR_NOTE = re.compile(r"author[-_]{1,2}(?:description|desc|bio)", re.IGNORECASE)
+
+
+def _name_before(node) -> list[str]:
+    """The full name in the element just before ``node``, if it holds nothing else."""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    text = _text(prev) if prev is not None else ""
+    return clean_authors([text]) if looks_like_name(text) else []
+
+
 def _in_menu(node, depth: int = 4) -> bool:
     """Whether ``node`` sits in a navigation menu, within ``depth`` ancestors."""
     for _ in range(depth):
@@ -435,8 +447,13 @@ def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
                 continue
             # A comment's author ("wp-block-comment-author-name", "Jane says:") is no byline.
             cls = node.attributes.get("class") or ""
-            if "comment" in cls.lower() or _NOT_NAME_CLASS.search(cls) \
-                    or loose and t.lower().rstrip(": ").endswith(" says"):
+            if "comment" in cls.lower() or loose and t.lower().rstrip(": ").endswith(" says"):
+                continue
+            if _NOT_NAME_CLASS.search(cls):
+                # An author box's description under a name element without a class of its own.
+                names = _name_before(node) if loose and _AUTHOR_NOTE.search(cls) else []
+                if names:
+                    return names
                 continue
             # A postal address ("409 3rd St., SW Washington, DC 20416"), an
             # author page linked from the site's menu.
