@@ -141,8 +141,8 @@ def _titleish(b: Block) -> float:
         return 0.0
     if _FIELD.match(text) or _UI_LABEL.match(text):
         return 0.0
-    if n_words == len(words) and sum(sum(map(str.isalpha, w)) >= 2 for w in words) < 2:
-        return 0.0      # "Ω 48", "Day 7": a counter or a label, not a headline
+    if n_words == len(words) and not any(sum(map(str.isalpha, w)) >= 2 for w in words):
+        return 0.0      # "Ω 48", "# 94": a counter, not a headline
     found = find_date_span(text) if len(words) < 6 else None
     # A short line with a date is a dateline; an h1 with two more words is a
     # headline ("# Metasploit Wrap-Up 12/19/2025").
