@@ -131,6 +131,8 @@ def _titleish(b: Block) -> float:
     0.0
     >>> _titleish(segment_line(0, "# Ω 48", True)), _titleish(segment_line(0, "#  Select an option", True))
     (0.0, 0.0)
+    >>> _titleish(segment_line(0, "# Windows 11", True)) > 1
+    True
     """
     text = b.text
     words = text.split()
