@@ -402,14 +402,14 @@ _AUTHOR_LINKS = ('a[rel="author"], a[href*="/author/"], a[href*="/authors/"], a[
 
 
 _AUTHOR_ANY = '[class*="author"], [class*="Author"]'
+# Topic links in a byline: "Lifestyle" in "<a href=/tag/lifestyle>Lifestyle</a> March 12, 2025".
 _TOPIC_LINKS = ('a[href*="/tag/"], a[href*="/tags/"], a[href*="/category/"], '
                 'a[href*="/categories/"], a[href*="/topic/"], a[href*="/topics/"]')
 # Parts of a byline or author box that hold no name: its topic tags ("byline__tag"),
 # the author's description or bio, a role, a date, a picture.
 _NOT_NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:tags?|description|desc|bio|biography|role|job"
                              r"|position|date|time|avatar|image|img|photo)(?:$|[-_\s])", re.I)
-
-
+# An author box's description, under the author's name ("dynamic-author-description").
 _AUTHOR_NOTE = re.compile(r"author[-_]{1,2}(?:description|desc|bio)", re.IGNORECASE)
 
 
@@ -420,6 +420,17 @@ def _name_before(node) -> list[str]:
         prev = prev.prev
     text = _text(prev) if prev is not None else ""
     return clean_authors([text]) if looks_like_name(text) else []
+
+
+def _label_before(node) -> str:
+    """The text of the nearest sibling before ``node`` that has any ("Contact:")."""
+    prev = node.prev
+    while prev is not None:
+        text = _text(prev) if prev.tag != "-comment" else ""
+        if text:
+            return text
+        prev = prev.prev
+    return ""
 
 
 def _in_menu(node, depth: int = 4) -> bool:
@@ -459,8 +470,7 @@ def _byline_authors(tree, site_names, name_test: NameTest) -> list[str]:
             # author page linked from the site's menu.
             if node.tag == "address" and _DIGIT.search(t) or _in_menu(node):
                 continue
-            parent = node.parent
-            if parent is not None and _text(parent).lower().startswith(("contact", "media contact", "press contact")):
+            if _label_before(node).lower().startswith(("contact", "media contact", "press contact")):
                 continue    # "Contact: Ron Sands" names whom to ask, not who wrote it
             seen += 1
             names = parse_byline(t, site_names)

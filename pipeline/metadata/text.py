@@ -72,8 +72,9 @@ _READ_TIME = re.compile(r"^\d{1,3}\s{0,2}(?:min(?:ute)?s?|minutes?)\.?\s{0,2}(?:
 _LABEL = re.compile(r"^[^:]{1,30}:\s{0,3}(?=\S)")
 _BANNER = re.compile(r"\b(?:cookies?|privacy|consent|newsletter|subscribe|sign\s?up|log\s?in|search|"
                      r"menu|about\s+us|contact\s+us|we\s+already|email|404|not\s+found)\b", re.IGNORECASE)
-# The text of a page's controls: "Icon image", "Select an option", "Open Menu Close Menu".
-_UI_LABEL = re.compile(r"(?:icon|image|select\s(?:an?\s)?option|open\smenu|close\smenu|toggle|dismiss)\b", re.IGNORECASE)
+# A whole line that is a control's text: "Icon image", "Select an option", "Open Menu Close Menu".
+_UI_LABEL = re.compile(r"(?:icon\s)?image|icon|select\s(?:an?\s)?option|(?:open\s)?menu(?:\sclose\smenu)?|close\smenu"
+                       r"|toggle(?:\s\w+)?|dismiss(?:\s\w+)?", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s{0,3}\b(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s{1,3}[A-Z]")
 # "Monday, August 11th, 2025 at 11:00 am | Categories: ...": a date leading a meta line.
 _LED_BY_DATE = re.compile(r"^(?:[^\W\d_]{3,9},?\s{1,3})?(?:[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}|\d{1,2}\.?\s{1,3}[^\W\d_]{3,9})"
@@ -131,8 +132,8 @@ def _titleish(b: Block) -> float:
     0.0
     >>> _titleish(segment_line(0, "# Ω 48", True)), _titleish(segment_line(0, "#  Select an option", True))
     (0.0, 0.0)
-    >>> _titleish(segment_line(0, "# Windows 11", True)) > 1
-    True
+    >>> _titleish(segment_line(0, "# Windows 11", True)) > 1, _titleish(segment_line(0, "Image compression explained", True)) > 1
+    (True, True)
     """
     text = b.text
     words = text.split()
@@ -141,7 +142,7 @@ def _titleish(b: Block) -> float:
         return 0.0
     if b.link_chars * 2 >= len(text) and not _linked_headline(b):
         return 0.0
-    if _FIELD.match(text) or _UI_LABEL.match(text):
+    if _FIELD.match(text) or _UI_LABEL.fullmatch(text.strip()):
         return 0.0
     if n_words == len(words) and not any(sum(map(str.isalpha, w)) >= 2 for w in words):
         return 0.0      # "Ω 48", "# 94": a counter, not a headline
