@@ -40,6 +40,9 @@ _QUOTE = ANCESTOR_BITS["blockquote"]
 _FOOTER = ANCESTOR_BITS["footer"]
 _FORM = ANCESTOR_BITS["form"]
 _NAV = ANCESTOR_BITS["nav"]
+_ASIDE = ANCESTOR_BITS["aside"]
+_HEADER = ANCESTOR_BITS["header"]
+_ARTICLE_OR_MAIN = ANCESTOR_BITS["article"] | ANCESTOR_BITS["main"]
 
 
 def compose(texts) -> str:
@@ -191,15 +194,24 @@ def _with_gaps_filled(raws, proba: np.ndarray, threshold: float) -> np.ndarray:
 
 def _chrome_container(raw) -> str | None:
     """The page furniture ``raw`` sits in: a ``<footer>`` (not a quotation's
-    attribution), a ``<form>`` or a ``<nav>``; else None. (Class names are no
-    such proof: the comment group's fragments match "commentary" and
-    "responsive".)"""
+    attribution), a ``<form>`` or a ``<nav>``, or an ``<aside>`` or
+    ``<header>`` outside the ``<article>`` and ``<main>``; else None. (Class
+    names are no such proof: the comment group's fragments match
+    "commentary" and "responsive".) The last two gained site-CV F1 +0.00003
+    and +0.00002 (15 pages changed, none worse); an ``<aside>`` anywhere,
+    +0.00001 with a fold down."""
     if raw.anc_bits & _FOOTER and not raw.anc_bits & _QUOTE:
         return "a <footer>"
     if raw.anc_bits & _FORM:
         return "a <form>"
     if raw.anc_bits & _NAV:
         return "a <nav>"
+    if not raw.anc_bits & _ARTICLE_OR_MAIN:
+        # Outside the page's <article> and <main>: a sidebar, the site's header.
+        if raw.anc_bits & _ASIDE:
+            return "an <aside>"
+        if raw.anc_bits & _HEADER:
+            return "a <header>"
     return None
 
 
