@@ -305,7 +305,7 @@ def test_a_one_block_gap_in_the_kept_html_text_is_filled():
     assert _with_gaps_filled(raws, proba, 0.55).tolist() == [True, True, False, True, False, False]
 
 
-def test_blocks_in_an_aside_or_header_outside_the_article_are_overruled():
+def test_blocks_in_an_aside_header_or_link_outside_the_article_are_overruled():
     from types import SimpleNamespace
 
     from pipeline.html_body import _chrome_containers
@@ -314,7 +314,8 @@ def test_blocks_in_an_aside_or_header_outside_the_article_are_overruled():
     def raw(*tags):
         return SimpleNamespace(anc_bits=sum(ANCESTOR_BITS[t] for t in tags))
 
-    raws = [raw("main"), raw("main"), raw("aside"), raw("header"), raw("article", "aside"), raw("main", "header")]
-    found = _chrome_containers(raws, [50, 50, 8, 6, 5, 4], [True] * 6)
-    # (An aside or header inside the article or main column is the story's: a pull quote, its headline.)
-    assert found == [None, None, "an <aside>", "a <header>", None, None]
+    raws = [raw("main"), raw("main"), raw("aside"), raw("header"), raw("a"),
+            raw("article", "aside"), raw("main", "header"), raw("main", "a")]
+    found = _chrome_containers(raws, [50, 50, 8, 6, 6, 5, 4, 4], [True] * 8)
+    # (Inside the article or main column they are the story's: a pull quote, its headline, a link.)
+    assert found == [None, None, "an <aside>", "a <header>", "a link", None, None, None]
