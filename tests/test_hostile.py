@@ -408,3 +408,18 @@ def test_a_full_rerun_over_the_hostile_corpus_changes_nothing(hostile):
     after = {p.relative_to(clean).as_posix(): p.read_bytes() for p in sorted(clean.rglob("*.jsonl"))}
     assert after == before
     assert_accounted(hostile["raw"], clean)
+
+
+def test_a_page_whose_canonical_url_does_not_parse_is_still_cleaned():
+    # urlsplit refuses "http://[bad": the page's own URL is then unknown (or its og:url), not an error.
+    from pipeline.clean import clean_document
+    from pipeline.metadata import extract_html_metadata
+
+    story = "".join(f"<p>{prose(k)}</p>" for k in range(6))
+    head = '<link rel="canonical" href="http://[[[bad/harbour">'
+    html = f"<html><head><title>Harbour</title>{head}</head><body><article><h1>Harbour</h1>{story}</article></body></html>"
+    assert extract_html_metadata(html).url is None
+    with_og = html.replace(head, head + '<meta property="og:url" content="https://news.example/harbour">')
+    assert extract_html_metadata(with_og).url == "https://news.example/harbour"
+    doc = clean_document(Document(source="p.html", content=html, format="html"))
+    assert prose(3)[:60] in doc.body

@@ -19,7 +19,6 @@ import html as html_lib
 import json
 import re
 from difflib import SequenceMatcher
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -30,6 +29,7 @@ from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_
                       own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
 from .language import language_code
+from .sitename import site_of
 from .text import (date_by_byline, distant_dateline, first_published, scan_header,
                    settle_first_published, settle_numeric)
 from .titles import clean_headline, norm, strip_site
@@ -270,9 +270,8 @@ def _site_names(meta, ld, url) -> tuple[str, ...]:
     for v in (_first(meta, _SITE_KEYS), ld.get("site"), ld.get("publisher"), ld.get("org")):
         if v:
             names.append(v.lstrip("@"))
-    host = urlsplit(url).hostname if url else None
+    host = site_of(url)
     if host:
-        host = host[4:] if host.startswith("www.") else host
         names.append(host)
         names.append(host.rsplit(".", 1)[0])
     return tuple(dict.fromkeys(n for n in names if n))
@@ -594,11 +593,14 @@ def _time_dates(tree) -> tuple[str | None, str | None]:
 
 
 def _canonical(tree, meta) -> str | None:
+    """The page's own URL (canonical link, og:url), if it parses: every later
+    step reads it, and ``urlsplit`` refuses some ("http://[bad")."""
     node = tree.css_first('link[rel="canonical"]')
     href = node.attributes.get("href") if node else None
-    if href and href.startswith("http"):
-        return href
-    return _first(meta, ("og:url", "twitter:url"))
+    for url in (href if href and href.startswith("http") else None, _first(meta, ("og:url", "twitter:url"))):
+        if url and site_of(url) is not None:
+            return url
+    return None
 
 
 def _language(tree, meta, ld) -> str | None:
