@@ -423,7 +423,12 @@ def _count_thai(texts: list[str], n_words: np.ndarray, stop: np.ndarray) -> None
         script = len(THAI_SCRIPT.findall(t))
         if script:
             n_words[i] += script // 5
-            stop[i] += sum(t.count(w) for w in THAI_FUNCTION_WORDS)
+            stop[i] += _thai_function_words(t)
+
+
+def _thai_function_words(text: str) -> int:
+    """Occurrences of Thai function words in ``text``, inside longer words too."""
+    return sum(text.count(w) for w in THAI_FUNCTION_WORDS)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -441,7 +446,7 @@ def function_word_share(text: str, lang: str) -> float:
     if lang in UNSPACED_FUNCTION_CHARS:
         words, found = word_count(text), sum(c in UNSPACED_FUNCTION_CHARS[lang] for c in text)
     elif lang == "th":
-        words, found = word_count(text), sum(text.count(w) for w in THAI_FUNCTION_WORDS)
+        words, found = word_count(text), _thai_function_words(text)
     elif lang == "ko":
         words, found = len(text.split()), _korean_function_words(text)
     elif lang == "he":

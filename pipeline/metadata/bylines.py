@@ -150,9 +150,19 @@ def owner_candidates(blocks: list[Block], edge: int = 15) -> list[str]:
             out.append(m.group(1))
         elif "©" in b.text or "opyright" in b.text:
             out.append(copyright_name(b.text) or "")
-        elif b.n_links and b.text.startswith("About ") and len(b.text) <= 40:
-            out.append(b.text[6:])
+        elif b.n_links and (name := about_name(b.text)):
+            out.append(name)
     return out
+
+
+def about_name(text: str) -> str | None:
+    """The name an "About <name>" link names (a one-person site's owner, as
+    "About Melissa Neill" on melissaneill.com), else None.
+
+    >>> about_name("About Melissa Neill"), about_name("About us and our long history of service here")
+    ('Melissa Neill', None)
+    """
+    return text[6:] if text.startswith("About ") and len(text) <= 40 else None
 
 
 class NameTest:

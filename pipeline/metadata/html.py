@@ -25,8 +25,8 @@ from selectolax.lexbor import LexborHTMLParser
 from ..record import Block, Metadata
 from .authors import (clean_authors, copyright_name, domain_label, name_cased, parse_byline, site_owner,
                       squash, starts_with_given_name)
-from .bylines import (BY_LABELS, NameTest, author_bio, distant_byline, initials_avatars, looks_like_name,
-                      own_blog_owner)
+from .bylines import (BY_LABELS, NameTest, about_name, author_bio, distant_byline, initials_avatars,
+                      looks_like_name, own_blog_owner)
 from .dates import date_from_url, day, find_date, normalize_iso
 from .language import language_code
 from .sitename import site_of
@@ -412,24 +412,25 @@ _NOT_NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:tags?|description|desc|bio|biograp
 _AUTHOR_NOTE = re.compile(r"author[-_]{1,2}(?:description|desc|bio)", re.IGNORECASE)
 
 
+def _siblings_before(node):
+    """The siblings before ``node``, nearest first, HTML comments left out."""
+    prev = node.prev
+    while prev is not None:
+        if prev.tag != "-comment":
+            yield prev
+        prev = prev.prev
+
+
 def _name_before(node) -> list[str]:
     """The full name in the element just before ``node``, if it holds nothing else."""
-    prev = node.prev
-    while prev is not None and prev.tag in ("-text", "-comment"):
-        prev = prev.prev
+    prev = next((s for s in _siblings_before(node) if s.tag != "-text"), None)
     text = _text(prev) if prev is not None else ""
     return clean_authors([text]) if looks_like_name(text) else []
 
 
 def _label_before(node) -> str:
     """The text of the nearest sibling before ``node`` that has any ("Contact:")."""
-    prev = node.prev
-    while prev is not None:
-        text = _text(prev) if prev.tag != "-comment" else ""
-        if text:
-            return text
-        prev = prev.prev
-    return ""
+    return next((text for s in _siblings_before(node) if (text := _text(s))), "")
 
 
 def _in_menu(node, depth: int = 4) -> bool:
@@ -552,11 +553,7 @@ def _owner_candidates(tree, site_names) -> list[str]:
         out += [p.strip(" ()") for p in _TITLE_PARTS.split(_text(title))[1:]]
     for node in tree.css('a[href="/"], a[href="../"]')[:4]:
         out.append(_text(node))
-    for node in tree.css('a[href*="about"]')[:12]:
-        # "About Melissa Neill" on melissaneill.com
-        t = _text(node)
-        if t.startswith("About ") and len(t) <= 40:
-            out.append(t[6:])
+    out += [name for node in tree.css('a[href*="about"]')[:12] if (name := about_name(_text(node)))]
     footer = tree.css_first("footer")
     if footer:
         out.append(copyright_name(_text(footer)) or "")
