@@ -47,6 +47,9 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd"
 _MOJIBAKE_LEAD = "\u00c2-\u00f4"
 _MOJIBAKE_FOLLOW = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+# A no-break space's UTF-8 read as Windows-1252 is "Â" and a no-break space;
+# scrapers that make every no-break space plain leave "Â " ("for cats.Â ").
+_A0_RESIDUE = "\u00c2 "
 _ODD_SPACES = "\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad"
 _ODD_SPACE_OR_ZERO_WIDTH = re.compile("[" + _ODD_SPACES + "]")
 # Character classes for one compiled pass over the text (``kernels.suspect_chars``):
@@ -74,8 +77,14 @@ def _scan(text: str) -> tuple[list[int], int]:
 
     >>> sorted(_scan("fine\\nCaf\u00c3\u00a9 &amp; co")[0]), _scan("Caf\u00e9 ok\u3000")
     ([8, 11], ([], 10))
+    >>> _scan("for cats.\u00c2 Dogs")[0]
+    [9]
     """
     found = [m.start() for m in _ENTITY.finditer(text)] if "&" in text else []
+    at = text.find(_A0_RESIDUE)
+    while at >= 0:      # ftfy restores the no-break space, if the line reads as mojibake
+        found.append(at)
+        at = text.find(_A0_RESIDUE, at + 2)
     cp = kernels.codepoints(text)
     offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT)
     return found + offsets.tolist(), int(seen)

@@ -55,3 +55,17 @@ def test_an_entity_for_a_no_break_space_ends_as_a_plain_space():
     # ftfy turns "&nbsp;" into U+00A0 after the scan for odd spaces has run
     assert repair_text("a&nbsp;b") == ("a b", ["mojibake/entities/control characters (ftfy)",
                                              "no-break and zero-width spaces"])
+
+
+def test_a_no_break_space_read_as_windows_1252_and_flattened_by_the_scraper_is_repaired():
+    # U+00A0 in UTF-8 read as Windows-1252 is "Â\xa0"; scrapers that flatten
+    # no-break spaces leave "Â " (wcxb-dev has it on six text pages)
+    text, repairs = repair_text("It costs $32.21 for cats.\u00c2 \n\nWith Embrace\u00c2 you pay less.\u00c2 \u00c2 ")
+    assert "\u00c2" not in text
+    assert text.split() == ["It", "costs", "$32.21", "for", "cats.", "With", "Embrace", "you", "pay", "less."]
+    assert any("ftfy" in r for r in repairs)
+
+
+def test_a_real_circumflex_a_is_kept():
+    text = "ÂME, Âge and Âmbito start with a circumflex A."
+    assert repair_text(text) == (text, [])
