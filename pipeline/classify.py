@@ -259,7 +259,7 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     """
     return _after_article(blocks, keep, [i for i, v in enumerate(verdicts) if v is not None
                                          and lexicon.ends_article(v)
-                                         and not _cross_link(blocks[i].text, v.phrase)])
+                                         and not lexicon.cross_link(blocks[i].text, v.phrase)])
 
 
 def _after_article(blocks: list[Block], keep: list[bool], rows: list[int]) -> int | None:
@@ -290,20 +290,6 @@ def _reference_list(blocks: list[Block], keep: list[bool], short: list[int]) -> 
     ``short``: the rows of at most ``_REFERENCE_LABEL_CHARS`` characters.
     """
     return _after_article(blocks, keep, [i for i in short if blocks[i].text.strip(" #*:").lower() in _REFERENCES])
-
-
-def _cross_link(text: str, phrase: str) -> bool:
-    """A marker phrase that introduces one story inside the article ("Related:
-    Best Fitness Trackers", "Read more: Garmin Forerunner 970 review"), not a
-    list of them after it.
-
-    >>> _cross_link("Related: Best Fitness Trackers", "related"), _cross_link("Related stories", "related stories")
-    (True, False)
-    """
-    low = text.lower()
-    at = low.find(phrase)
-    rest = low[at + len(phrase):].lstrip() if at >= 0 else ""
-    return rest.startswith(":") and len(rest[1:].split()) >= 2
 
 
 _NOT_TITLE_END = frozenset('.!?:;,…"”')
@@ -622,7 +608,8 @@ def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,
 # On extracted HTML only phrases that are boilerplate wherever they stand act:
 # the DOM model already judged layout (menus, teasers, bylines) better than a
 # line-start phrase can, and measured on wcxb-dev the layout categories cost
-# recall there.
+# recall there. A "related" label that introduces one story ("Also read: <a
+# headline>", ``lexicon.cross_link``) is boilerplate wherever it stands too.
 HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie", "legal", "newsletter",
                                     "share"})
 
@@ -630,5 +617,7 @@ HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie
 def drop_boilerplate_phrases(blocks, rules=None, site: str | None = None,
                              categories: frozenset = HTML_PHRASE_CATEGORIES) -> None:
     """User rules and the phrase lexicon's ``categories``, for text a main-content extractor chose."""
-    hits = [[h for h in line if h.category in categories] for line in features.lexicon_hits(blocks)]
+    hits = [[h for h in line if h.category in categories
+             or (h.category == "related" and h.at_line_start and lexicon.cross_link(b.text, h.phrase))]
+            for b, line in zip(blocks, features.lexicon_hits(blocks))]
     decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site)

@@ -214,6 +214,8 @@ ANYWHERE_WORDS = {"disclaimer": 120}
 # Line-start phrases of these categories are short labels; longer lines beginning
 # with "By" or "Home" are more often prose.
 LABEL_WORDS = {"metadata": 8, "navigation": 12, "related": 10, "label": 6, "advert": 8}
+# "Also read: <a headline>": a link to one story, however long its headline.
+CROSS_LINK_WORDS = 25
 # "Previous articleSome Headline": the glued headline may be long.
 GLUED_WORDS = 30
 # Lines that close an article: what follows them is teasers, comments, footer.
@@ -287,9 +289,26 @@ def verdict(text: str, hits: list[Hit]) -> Hit | None:
         limit = GLUED_WORDS if h.phrase in _GLUED else LABEL_WORDS.get(h.category, SHORT_LINE_WORDS)
         if h.at_line_start and n_words <= limit:
             return h
+        if h.at_line_start and h.category == "related" and n_words <= CROSS_LINK_WORDS \
+                and cross_link(text, h.phrase):
+            return h
         if h.category in ANYWHERE and n_words <= ANYWHERE_WORDS.get(h.category, SENTENCE_WORDS):
             return h
     return None
+
+
+def cross_link(text: str, phrase: str) -> bool:
+    """A marker phrase that introduces one story inside the article ("Related:
+    Best Fitness Trackers", "Read more: Garmin Forerunner 970 review"), not a
+    list of them after it.
+
+    >>> cross_link("Related: Best Fitness Trackers", "related"), cross_link("Related stories", "related stories")
+    (True, False)
+    """
+    low = text.lower()
+    at = low.find(phrase)
+    rest = low[at + len(phrase):].lstrip() if at >= 0 else ""
+    return rest.startswith(":") and len(rest[1:].split()) >= 2
 
 
 def _trie_pattern(words: list[str]) -> str:

@@ -396,6 +396,16 @@ def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     assert keep.tolist()[6:] == [after_kept] * 2
 
 
+def test_a_link_to_one_story_is_dropped_however_long_its_headline_and_the_article_goes_on():
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    link = "Also read: How a small team of engineers rebuilt the ferry service of a harbour town after the storms"
+    blocks = segment_text("\n\n".join([para] * 5 + [link] + [para.replace("watch", "strap")] * 2))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.full(len(blocks), 0.7), hits, context=True)
+    assert keep.tolist() == [True] * 5 + [False, True, True]
+    assert blocks[5].category == "related" and "'also read'" in blocks[5].reason
+
+
 @pytest.mark.parametrize("p_after, kept", [
     ([0.7, 0.7, 0.7], [False, False, False]),     # not sure enough
     ([0.5, 0.95, 0.5], [False, False, False]),    # one sure teaser among others

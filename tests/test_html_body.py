@@ -206,6 +206,17 @@ def test_template_placeholder_text_is_dropped_from_html():
 
 
 @needs_model
+def test_a_link_to_one_story_inside_the_html_article_is_dropped():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    link = ('<p>Also read: <a href="/ferry">How a small team of engineers rebuilt the ferry service of a '
+            'harbour town after the storms</a></p>')
+    doc = clean_document(Document(source="a.html", format="html", content=article_page(extra_body=link)))
+    assert "ferry service" not in doc.body and all(p in doc.body for p in PARAS)
+    assert [b.category for b in doc.blocks if "ferry service" in b.text] == ["related"]
+
+
+@needs_model
 def test_a_comment_the_extractor_keeps_below_a_comment_count_is_dropped():
     from pipeline.clean import clean_document
     from pipeline.record import Document

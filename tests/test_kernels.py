@@ -132,6 +132,7 @@ def test_suspect_scan_matches_the_regexes(text):
     want = {m.start() for m in decode._ENTITY.finditer(text)} | {m.start() for m in control.finditer(text)}
     # every lead-follow pair, overlapping or not (only their lines matter)
     want |= {i for i in range(len(text) - 1) if pair.match(text, i)}
+    want |= {m.start() for m in re.finditer(decode._A0_RESIDUE, text)}    # "Â " left of a no-break space
     offsets, seen = decode._scan(text)
     assert set(offsets) == want
     assert bool(seen & decode._ODD_SPACE_BIT) == bool(decode._ODD_SPACE_OR_ZERO_WIDTH.search(text))
