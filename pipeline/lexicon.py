@@ -42,6 +42,7 @@ PHRASES: dict[str, list[str]] = {
         "we rely on your support", "we need your support", "your support helps",
         "chip in", "buy me a coffee", "join my patreon", "support me on", "become a supporter", "make a contribution",
         "if you value our", "reader-funded", "reader funded", "support quality journalism",
+        "a small favor to ask", "a small favour to ask",
         # de, fr, es, it, pt, ru
         "jetzt spenden", "unterstützen sie uns", "unterstützen sie unabhängigen journalismus",
         "faire un don", "soutenez-nous", "soutenez notre", "haz una donación", "apóyanos",
