@@ -476,6 +476,11 @@ _SHORTCODE = re.compile(r"^\[/?(?:[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z][a-z0-9_
 _SHORTCODE_WHY = ("placeholder", "an unrendered shortcode of the site's template ('[post-views]')")
 _HIDDEN_EMAIL = "[email protected]"
 _HIDDEN_EMAIL_WHY = ("contact", "an email address the site hid ('[email protected]')")
+# A caption that closes with its picture's credit ("The Darien is one of the most
+# comfortable hammocks. – Photo Credit: Taylor Passofaro"); prose says "photo by".
+_CREDIT_AFTER = re.compile(r"\b(?:photo|image|picture)s?\s{0,2}credits?\s{0,2}[:\-–—]", re.IGNORECASE)
+_CREDIT_AFTER_WHY = ("caption", "a picture's caption, closing with its credit ('... Photo credit: ...')")
+CAPTION_WORDS = 60
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
 
@@ -493,7 +498,7 @@ _ANY_LENGTH_STARTS = np.array([_CONSENT_START, ord("a") << 42 | ord("b") << 21 |
 def _giveaway_rows(text: features.LineText) -> list[int]:
     """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
     with one of ``_GIVEAWAY_STARTS``, lines opening with "By " or "Abo", and
-    lines holding " says:" or the placeholder text."""
+    lines holding " says:", "credit" or the placeholder text."""
     cp = text.low_cp
     if not len(cp):
         return []
@@ -507,7 +512,7 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
                               | np.isin(heads, _ANY_LENGTH_STARTS)).tolist())
     # Lines in square brackets, for ``_SHORTCODE``.
     rows.update(np.flatnonzero((cp[np.minimum(starts, last)] == 91) & (cp[np.maximum(ends - 1, 0)] == 93)).tolist())
-    for needle in (" says:", _PLACEHOLDER):
+    for needle in (" says:", _PLACEHOLDER, "credit"):
         at = text.low.find(needle)
         while at >= 0:
             rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
@@ -588,6 +593,8 @@ def _giveaway(text: str) -> tuple[str, str] | None:
         return _CONSENT_WHY
     if _CAPTION_ABOVE.match(text):
         return _CAPTION_ABOVE_WHY
+    if text.count(" ") < CAPTION_WORDS and _CREDIT_AFTER.search(text):
+        return _CREDIT_AFTER_WHY
     if text[:1] == "[" and text[-1:] == "]":
         if " ".join(text.split()).lower() == _HIDDEN_EMAIL:     # (its space is often a no-break space)
             return _HIDDEN_EMAIL_WHY

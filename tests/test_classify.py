@@ -502,6 +502,8 @@ CONSENT = ("By signing up, you agree to receive recurring automated text message
            "number provided, and you can reply to any of them to stop them at any time you like.")
 ABOVE = ("Above: The winter seed heads of purple coneflowers on the High Line, left standing through the "
          "cold months for the finches and the frost. Photograph by a friend of the garden.")
+CREDITED = ("The Darien is one of the most comfortable hammocks we tested on the long trail this summer. "
+            "– Photo Credit: Taylor Passofaro (Example.com)")
 
 
 @pytest.mark.parametrize("line, category", [
@@ -510,7 +512,7 @@ ABOVE = ("Above: The winter seed heads of purple coneflowers on the High Line, l
     ("> A post shared by Patagonia (@patagonia)", "caption"), ("Read our full YouTube TV review", "related"),
     ("Table of Contents", "navigation"), ("Check Price at Backcountry", "advert"), ("Buy on Amazon", "advert"),
     (CONSENT, "legal"), (ABOVE, "caption"), ("[post-views]", "placeholder"),
-    ('[forminator_form id="2543"]', "placeholder"),
+    ('[forminator_form id="2543"]', "placeholder"), (CREDITED, "caption"),
 ])
 def test_a_line_one_pattern_gives_away(line, category):
     blocks = segment_text(PAGE.replace(ARTICLE[1], ARTICLE[1] + "\n\n" + line))
@@ -524,6 +526,12 @@ def test_bracketed_text_that_is_no_shortcode_stays():
     # (An address the site's email protection hid is a contact line, whatever its space.)
     assert classify._giveaway("[email protected]")[0] == classify._giveaway("[email protected]")[0] == "contact"
     for line in ("[Purpose]", "[stack trace omitted]", "[Read more: A Guide to Small Business Accounting]"):
+        assert classify._giveaway(line) is None
+
+
+def test_prose_about_a_photo_is_no_caption():
+    for line in ("The photo by her sister won first prize at the county fair last week.",
+                 "The photographer, whose photo credits include two magazine covers, lives in Leeds."):
         assert classify._giveaway(line) is None
 
 
@@ -543,13 +551,14 @@ def test_the_giveaway_sift_misses_no_line_the_patterns_match():
              "Table of Contents", "Buy on Amazon", "Get a free estimate", "", "Read our full Pixel 9 review",
              "ÇLICK to share on X", "Click to share on Bluesky (Opens in new window)",
              "[cookie_declaration]", "[convertkit form=1630175]",
-             "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8, CONSENT, ABOVE]
+             "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8, CONSENT, ABOVE, CREDITED]
     blocks = segment_text("\n\n".join(lines))
     text = features.LineText.of(blocks)
     rows = set(classify._giveaway_rows(text))
     matched = {i for i, b in enumerate(blocks) if classify._giveaway(b.text)}
     assert matched and matched <= rows
-    assert {len(blocks) - 3, len(blocks) - 2, len(blocks) - 1} <= rows   # the placeholder, consent and caption, however long
+    # the placeholder, consent and captions, however long
+    assert {len(blocks) - 4, len(blocks) - 3, len(blocks) - 2, len(blocks) - 1} <= rows
 
 
 def test_a_user_keep_rule_outranks_the_giveaway_patterns():
