@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import classify, features, lexicon, textmodel, userrules
 from pipeline.segment import segment_text
@@ -627,3 +629,21 @@ def test_what_the_model_kept_above_the_headline_goes_unless_there_is_much_of_it(
     blocks = blocks_of([teaser, "# Flood barrier finished early"] + ARTICLE)
     classify.drop_above_headline(blocks, 1, [userrules.Rule(re.compile("Millbrook this weekend"), "article", "keep")])
     assert blocks[0].keep
+
+
+_COUNT_LINE_TOKENS = ["12 ", "1,234 ", "one ", "no ", "### ", "> ", "* ", "_", "٣", "x", " ", "comments", "Comments",
+                      "thoughts on “Title”", "replies by Dan", "responses", "Kommentare", "комментариев", ":", "."]
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_COUNT_LINE_TOKENS), max_size=6).map("".join), max_size=8))
+def test_the_comment_count_sift_misses_no_line_the_pattern_matches(lines):
+    # The numpy sift of lexicon._find_comment_counts against the pattern on every line.
+    hits = lexicon.find_lines(lines)
+    low = "\n".join(lines).lower()
+    at = 0
+    for line, hs in zip(lines, hits):
+        want = lexicon._COMMENT_COUNT.match(low, at)
+        got = [h for h in hs if lexicon.is_comment_count(h)]
+        assert bool(got) == bool(want), line
+        at += len(line) + 1
