@@ -101,7 +101,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     n = len(blocks)
     verdicts = [None] * n
     for i in [i for i, h in enumerate(hits) if h]:
-        verdicts[i] = lexicon.verdict(blocks[i].text, hits[i])
+        verdicts[i] = lexicon.verdict(blocks[i].text, hits[i]) or lexicon.link_to_one_story(blocks[i].text, hits[i])
     forced = [False] * n                # decided by a user rule: final
     last = n - 1
     lengths = np.fromiter((len(b.text) for b in blocks), np.int64, n)
@@ -616,7 +616,7 @@ def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,
 # the DOM model already judged layout (menus, teasers, bylines) better than a
 # line-start phrase can, and measured on wcxb-dev the layout categories cost
 # recall there. A "related" label that introduces one story ("Also read: <a
-# headline>", ``lexicon.cross_link``) is boilerplate wherever it stands too.
+# headline>", ``lexicon.link_to_one_story``) is boilerplate wherever it stands too.
 HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie", "legal", "newsletter",
                                     "share"})
 

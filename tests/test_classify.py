@@ -77,7 +77,6 @@ PAGE = "\n".join([
 LEXICON_CASES = [
     ("Support The Example Times!", "donation"),
     ("Please consider making a donation to keep us going.", "donation"),
-    ("Since you made it to the bottom of this article, we have a small favour to ask.", "donation"),
     ("Jetzt spenden und unabhängigen Journalismus sichern", "donation"),
     ("The group is a terrorist organization banned in Russia.", "disclaimer"),
     ("Организация запрещена в России.", "disclaimer"),
