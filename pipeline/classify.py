@@ -625,6 +625,6 @@ def drop_boilerplate_phrases(blocks, rules=None, site: str | None = None,
                              categories: frozenset = HTML_PHRASE_CATEGORIES) -> None:
     """User rules and the phrase lexicon's ``categories``, for text a main-content extractor chose."""
     hits = [[h for h in line if h.category in categories
-             or (h.category == "related" and h.at_line_start and lexicon.cross_link(b.text, h.phrase))]
+             or (h.category == "related" and lexicon.link_to_one_story(b.text, [h]) is not None)]
             for b, line in zip(blocks, features.lexicon_hits(blocks))]
     decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site)

@@ -246,7 +246,7 @@ _COMMENT_COUNT = re.compile(
     # "6 thoughts on “Title”", "3 replies by Dan Davies and others"
     r"|" + _COUNT + r"(?:thoughts?|comments?|responses?|replies|reply) (?:on|to)(?= [\"“«'‘])"
     r"|" + _COUNT + r"(?:replies|reply) by(?= ))", re.M)
-# What a count line opens with after its marks: a digit (``\\d``; code points
+# What a count line opens with after its marks: a digit (``\d``; code points
 # beyond the table pass the sift, the regex decides), "one " or "no " (packed).
 _DECIMAL = flags(str.isdecimal)
 _ONE, _NO = (ord(a) << 42 | ord(b) << 21 | ord(c) for a, b, c in ("one", "no "))
