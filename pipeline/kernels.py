@@ -190,26 +190,24 @@ def line_stats(cp, low, table, alphabet, keys, n_lines):
 def forest_decision(X, feature, threshold, leaf, base, depth):
     """Summed leaf values of complete trees (``textmodel.Forest``) for each row.
 
-    Rows go down a tree in blocks of 128: the block's comparisons do not wait
-    on one another, so the processor overlaps them.
+    All rows go down one tree a level at a time: a level's comparisons do not
+    wait on one another, so the processor overlaps them (blocks of 128 rows,
+    tree after tree, ran ~12% slower on a chunk of 4,096 rows).
     """
     n = X.shape[0]
     n_trees, n_inner = feature.shape
     out = np.full(n, base)
-    block = 128
-    node = np.zeros(block, np.int64)
-    for lo in range(0, n, block):
-        m = min(block, n - lo)
-        for t in range(n_trees):
-            f = feature[t]
-            thr = threshold[t]
-            node[:] = 0
-            for _ in range(depth):
-                for r in range(m):
-                    k = node[r]
-                    node[r] = 2 * k + 1 + (X[lo + r, f[k]] > thr[k])
-            for r in range(m):
-                out[lo + r] += leaf[t, node[r] - n_inner]
+    node = np.zeros(n, np.int64)
+    for t in range(n_trees):
+        f = feature[t]
+        thr = threshold[t]
+        node[:] = 0
+        for _ in range(depth):
+            for r in range(n):
+                k = node[r]
+                node[r] = 2 * k + 1 + (X[r, f[k]] > thr[k])
+        for r in range(n):
+            out[r] += leaf[t, node[r] - n_inner]
     return out
 
 
