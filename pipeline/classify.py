@@ -24,7 +24,7 @@ import re
 
 import numpy as np
 
-from . import features, lexicon
+from . import features, kernels, lexicon
 from .record import Block
 from .repeats import drop_repeats
 from .textmodel import TextModel, default_model
@@ -502,7 +502,7 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     cp = text.low_cp
     if not len(cp):
         return []
-    breaks = np.flatnonzero(cp == 10)
+    breaks = kernels.line_breaks(cp)
     starts = np.concatenate(([0], breaks + 1))
     ends = np.append(breaks, len(cp))
     last = len(cp) - 1

@@ -83,7 +83,7 @@ def has_date(low: str, low_cp: np.ndarray | None = None,
     """
     if low_cp is None:
         low_cp = kernels.codepoints(low)
-    breaks = np.flatnonzero(low_cp == 10)
+    breaks = kernels.line_breaks(low_cp)
     n_lines = len(breaks) + 1
     possible = kernels.date_possible(low_cp, _TABLE, _MONTH_STARTS, _PREFIX_STARTS, n_lines)
     if lines is not None:

@@ -53,6 +53,26 @@ def codepoints(text: str) -> np.ndarray:
     return cp
 
 
+_LAST_BREAKS: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.uint32), np.zeros(0, np.intp))
+
+
+def line_breaks(cp: np.ndarray) -> np.ndarray:
+    """Offsets of the line breaks in ``cp`` (read-only). The last array's are
+    kept: the lexicon, the date and giveaway sifts read one chunk's text in turn.
+
+    >>> line_breaks(codepoints("ab\\nc\\n")).tolist()
+    [2, 4]
+    """
+    global _LAST_BREAKS
+    last = _LAST_BREAKS         # one read: another thread may replace it
+    if last[0] is cp:
+        return last[1]
+    breaks = np.flatnonzero(cp == 10)
+    breaks.flags.writeable = False
+    _LAST_BREAKS = (cp, breaks)
+    return breaks
+
+
 @cache
 def flags(predicate, size: int = 0x10000) -> np.ndarray:
     """``predicate`` (a ``str`` method such as ``str.isspace``) of every code

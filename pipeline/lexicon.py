@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .kernels import codepoints, credit_possible, flags
+from .kernels import codepoints, credit_possible, flags, line_breaks
 from .phrasescan import UNSURE, Scanner
 
 # Category -> phrases. Keep phrases specific: a phrase that can occur inside a
@@ -468,7 +468,7 @@ def _find_credits(joined: str, out, low_cp: np.ndarray | None = None) -> None:
     lines = credit_possible(low_cp, _ALNUM, CREDIT_TAIL, CREDIT_MAX_LINE, len(out))
     if not lines.any():
         return
-    breaks = np.flatnonzero(low_cp == 10).tolist()
+    breaks = line_breaks(low_cp).tolist()
     for line in np.flatnonzero(lines).tolist():
         line_at = breaks[line - 1] + 1 if line else 0
         line_end = breaks[line] if line < len(breaks) else len(joined)
@@ -493,7 +493,7 @@ def _find_comment_counts(joined: str, out, low_cp: np.ndarray) -> None:
     """
     if not len(low_cp):
         return
-    breaks = np.flatnonzero(low_cp == 10)
+    breaks = line_breaks(low_cp)
     starts = np.concatenate(([0], breaks + 1))
     last = len(low_cp) - 1
     first = [low_cp[np.minimum(starts + k, last)].astype(np.int64) for k in range(6)]
