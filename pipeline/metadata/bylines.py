@@ -535,11 +535,16 @@ def author_bio(blocks: list[Block], ti: int, lines: dict[int, str], span: int = 
     for i in range(ti + 1, min(len(blocks) - 1, ti + 1 + span)):
         b = blocks[i]
         text = b.text.strip(" #")
-        # (A product over its review is no author box: "Proton VPN" / "Proton VPN is ...".)
-        if len(text) > 40 or b.index in lines or not looks_like_name(text) \
-                or any(len(w) >= 3 and w.isupper() for w in text.split()):
+        words = text.split() if len(text) <= 40 else None
+        if not words:
             continue
-        first = text.split()[0]
+        first = words[0]
+        # The biography opens with the name: most short lines have no such line under them.
+        if not any(len(n.text) >= 60 and n.text.startswith(first + " ") for n in blocks[i + 1:i + 3]):
+            continue
+        # (A product over its review is no author box: "Proton VPN" / "Proton VPN is ...".)
+        if b.index in lines or not looks_like_name(text) or any(len(w) >= 3 and w.isupper() for w in words):
+            continue
         for nxt in blocks[i + 1:i + 3]:
             bio = nxt.text
             if len(bio) < 60:
