@@ -19,7 +19,7 @@ only the first time it is ever used on the machine (``clean.warm_up``).
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, wraps
 
 import numpy as np
 from numba import njit
@@ -31,9 +31,27 @@ LINE_STATS = ["chars", "words", "digits", "upper", "commas", "pipes", "ends_term
               "ends_colon", "starts_upper", "stopwords"]
 
 
-_LAST_CODEPOINTS: tuple[str, np.ndarray] = ("", np.zeros(0, np.uint32))
+def _remember_last(fn):
+    """``fn`` of one argument, returning its last result again when called
+    with the very same object (by identity, so a new text or array is always
+    computed). The pair is replaced in one assignment: threads read a
+    consistent one."""
+    last = (None, None)
+
+    @wraps(fn)
+    def remembered(arg):
+        nonlocal last
+        seen = last     # one read: another thread may replace it
+        if seen[0] is arg:
+            return seen[1]
+        out = fn(arg)
+        last = (arg, out)
+        return out
+
+    return remembered
 
 
+@_remember_last
 def codepoints(text: str) -> np.ndarray:
     """The code points of ``text``, as the kernels read text (read-only).
 
@@ -44,18 +62,10 @@ def codepoints(text: str) -> np.ndarray:
     >>> codepoints("a\u00e9").tolist()
     [97, 233]
     """
-    global _LAST_CODEPOINTS
-    last = _LAST_CODEPOINTS     # one read: another thread may replace it
-    if last[0] is text:
-        return last[1]
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    _LAST_CODEPOINTS = (text, cp)
-    return cp
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
-_LAST_BREAKS: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.uint32), np.zeros(0, np.intp))
-
-
+@_remember_last
 def line_breaks(cp: np.ndarray) -> np.ndarray:
     """Offsets of the line breaks in ``cp`` (read-only). The last array's are
     kept: the lexicon, the date and giveaway sifts read one chunk's text in turn.
@@ -63,13 +73,8 @@ def line_breaks(cp: np.ndarray) -> np.ndarray:
     >>> line_breaks(codepoints("ab\\nc\\n")).tolist()
     [2, 4]
     """
-    global _LAST_BREAKS
-    last = _LAST_BREAKS         # one read: another thread may replace it
-    if last[0] is cp:
-        return last[1]
     breaks = np.flatnonzero(cp == 10)
     breaks.flags.writeable = False
-    _LAST_BREAKS = (cp, breaks)
     return breaks
 
 
