@@ -400,10 +400,10 @@ def classify_many(docs: list[list[Block]], rules: list[Rule] | None = None,
         lo = hi
 
 
-def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> None:
+def score_chunk(docs: list[list[Block]], model: TextModel):
+    """The model's view of ``docs`` (one chunk): ``(batch, text, hits, X1, p)``,
+    ``p`` being each block's p(article) and ``text`` the chunk's ``LineText``."""
     batch = features.Batch.of(docs)
-    if not len(batch):
-        return
     # One copy of the chunk's text (lower-cased, as code points) for the lexicon and the features.
     text = features.LineText.of(batch.blocks)
     hits = features.lexicon_hits(batch.blocks, text)
@@ -411,8 +411,14 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     if names1 != model.names1:
         raise RuntimeError("text model does not match pipeline.features: retrain it "
                            "(scripts/train_text_model.py)")
-    p2 = model.predict(batch, X1)
-    codes = _explanation_codes(X1, names1)
+    return batch, text, hits, X1, model.predict(batch, X1)
+
+
+def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> None:
+    if not any(docs):
+        return
+    batch, text, hits, X1, p2 = score_chunk(docs, model)
+    codes = _explanation_codes(X1, model.names1)
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
     suspects = _giveaway_rows(text)
     start = 0

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_text_model import label_blocks  # noqa: E402
 
-from pipeline import classify, devset, features  # noqa: E402
+from pipeline import classify, devset  # noqa: E402
 from pipeline.decode import repair_text  # noqa: E402
 from pipeline.evaluate import CV_FOLDS, load_fold_models  # noqa: E402
 from pipeline.score import f1, shingle_pr  # noqa: E402
@@ -64,10 +64,7 @@ def main() -> None:
         if not blocks:
             continue
         model = models[fold]
-        batch = features.Batch.of([blocks])
-        text = features.LineText.of(batch.blocks)
-        X1, _ = features.stage1_matrix(batch, features.lexicon_hits(batch.blocks, text), text, model.words)
-        prob = model.predict(batch, X1)
+        prob = classify.score_chunk([blocks], model)[-1]
         classify.classify_many([blocks], model=model)
         words = np.array([len(_WORD.findall(b.text)) for b in blocks], float)
         keep = np.array([b.keep for b in blocks])
