@@ -317,13 +317,19 @@ def cross_link(text: str, phrase: str) -> bool:
     Best Fitness Trackers", "Read more: Garmin Forerunner 970 review"), not a
     list of them after it.
 
+    The phrase may be one word short of its label ("Related reading: ...").
+
     >>> cross_link("Related: Best Fitness Trackers", "related"), cross_link("Related stories", "related stories")
     (True, False)
+    >>> cross_link(">> Related Reading: Proton VPN vs. NordVPN", "related")
+    True
     """
     low = text.lower()
     at = low.find(phrase)
     rest = low[at + len(phrase):].lstrip() if at >= 0 else ""
-    return rest.startswith(":") and len(rest[1:].split()) >= 2
+    label, colon, headline = rest.partition(":")
+    label = label.strip()
+    return bool(colon) and (not label or label.isalpha()) and len(headline.split()) >= 2
 
 
 def _trie_pattern(words: list[str]) -> str:

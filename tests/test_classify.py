@@ -388,7 +388,10 @@ def test_paragraphs_under_a_disclaimer_label_are_the_disclaimer():
 @pytest.mark.parametrize("marker, after_kept", [
     ("Related: Best Fitness Trackers", True),            # one story linked from inside the article
     ("Read more: Garmin Forerunner 970 review", True),
+    (">> Related Reading: Proton VPN vs. NordVPN", True),  # a word between the phrase and its colon
     ("Related stories", False),                          # the list after the article
+    ("Related Topics:", False),
+    ("Related big news: Proton VPN vs. NordVPN", False),  # two words: a heading
 ])
 def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
