@@ -421,6 +421,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     codes = _explanation_codes(X1, model.names1)
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
     suspects = _giveaway_rows(text)
+    comment_rows = _rows_holding(text, COMMENT_NEEDLES)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
@@ -431,6 +432,9 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
                context=True)
         drop_giveaways([batch.blocks[r] for r in suspects if start <= r < end], site_rules, site)
         drop_repeats(blocks, site_rules, site)
+        mine = [r - start for r in comment_rows if start <= r < end]
+        if len(mine) >= THREAD_MIN_HEADERS:
+            drop_comment_thread(blocks, mine, site_rules, site)
         start = end
 
 
@@ -526,6 +530,18 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
     return sorted(rows)
 
 
+def _rows_holding(text: features.LineText, needles) -> list[int]:
+    """Rows of the chunk whose lower-cased line holds one of ``needles``, ascending."""
+    breaks = kernels.line_breaks(text.low_cp)
+    rows = set()
+    for needle in needles:
+        at = text.low.find(needle)
+        while at >= 0:
+            rows.add(int(np.searchsorted(breaks, at)))
+            at = text.low.find(needle, at + len(needle))
+    return sorted(rows)
+
+
 def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: str | None = None) -> None:
     """Drop kept blocks of template placeholder text and the lines one pattern
     gives away (``_giveaway``); a line a user rule matches is left as decided."""
@@ -571,6 +587,49 @@ def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = Non
         return
     why = f"below the comment count '{blocks[at].text.strip(' #*')}' (block {at + 1})"
     for below in blocks[at + 1:]:
+        if below.keep and not (rules and match_rules(rules, below.text, site)):
+            below.drop("comment", why)
+
+
+# A comment's header: its poster, on a line of their own ("Kathy Owen says:",
+# "Balu says: December 19, 2025"; ``_COMMENT_HEAD``), as Slashdot writes them
+# ("by Zuck Enabler ( 10503068 ) writes:") or a scored reply's title
+# ("Re: What could go wrong? (Score:3, Interesting)").
+_COMMENT_WRITES = re.compile(r"^[Bb]y \S[^()\n]{0,60}?(?: \( ?\d{1,10} ?\))? writes:(?:$| on )")
+_COMMENT_SCORE = re.compile(r"\(Score:\s?-?\d(?:, [A-Z][a-z]+)?\)$")
+COMMENT_NEEDLES = (" says:", " writes:", "(score:")
+THREAD_MIN_HEADERS = 2      # one "<name> says:" line may quote a source; a thread has more
+
+
+def is_comment_header(text: str) -> bool:
+    """Whether the line heads one comment of a thread.
+
+    >>> [is_comment_header(t) for t in ("Kathy Owen says:", "by phantomfive ( 622387 ) writes:",
+    ...  "Re: What could go wrong? (Score:3, Interesting)", "The mayor says: the bridge opens in May.")]
+    [True, True, True, False]
+    """
+    return bool(_COMMENT_HEAD.match(text) or _COMMENT_WRITES.match(text) or _COMMENT_SCORE.search(text))
+
+
+def drop_comment_thread(blocks: list[Block], rows: list[int] | None = None,
+                        rules: list[Rule] | None = None, site: str | None = None) -> None:
+    """Drop the kept blocks from a comment thread on: from the first of at
+    least ``THREAD_MIN_HEADERS`` comment headers (``is_comment_header``) after
+    END_MIN_WORDS words of kept text. Long comments read like prose, so no
+    article resumes below. ``rows``: the only blocks that may be headers (a
+    sift for ``COMMENT_NEEDLES``), if the caller has them. A line a user rule
+    matches is left as decided.
+    """
+    if rows is None:
+        rows = [i for i, b in enumerate(blocks) if any(n in b.text.lower() for n in COMMENT_NEEDLES)]
+    headers = [i for i in rows if is_comment_header(blocks[i].text)]
+    if len(headers) < THREAD_MIN_HEADERS:
+        return
+    at = _after_article(blocks, [b.keep for b in blocks], headers)
+    if at is None or len(headers) - headers.index(at) < THREAD_MIN_HEADERS:
+        return
+    why = f"a comment thread (from its first header, block {at + 1}: '{blocks[at].text.strip()[:60]}')"
+    for below in blocks[at:]:
         if below.keep and not (rules and match_rules(rules, below.text, site)):
             below.drop("comment", why)
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from .classify import (classify_many, drop_above_headline, drop_below_comment_count, drop_boilerplate_phrases,
-                       drop_giveaways)
+                       drop_comment_thread, drop_giveaways)
 from .decode import repair_text
 from .frontmatter import read_front_matter
 from .html_body import extract_html_blocks
@@ -187,6 +187,7 @@ def _clean_html(doc: Document, rules, model) -> None:
     drop_boilerplate_phrases(kept, rules=rules, site=site)
     drop_giveaways(kept, rules, site)
     drop_below_comment_count(doc.blocks, rules, site)
+    drop_comment_thread(doc.blocks, rules=rules, site=site)
     for i in biography_lines(kept, doc.meta.authors):
         kept[i].drop("metadata", "author biography")
     title = (doc.meta.title or "").strip().casefold()

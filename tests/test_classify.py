@@ -549,6 +549,37 @@ def test_a_comment_opening_with_its_posters_name_is_a_comment():
     assert classify._COMMENT_HEAD.match("The mayor says: the bridge opens in May.") is None
 
 
+COMMENTS = ["I tried this last spring and the seedlings did well on the kitchen window sill all month.",
+            "Thanks for the tip about the trays, it worked for me and my neighbour too this year."]
+
+
+def test_a_comment_thread_is_dropped_from_its_first_header():
+    thread = ["Kathy Owen says:", COMMENTS[0], "  1. [Sam Lee](https://example.com/sam) says:", COMMENTS[1]]
+    blocks = segment_text(PAGE.replace(ARTICLE[-1], "\n\n".join([ARTICLE[-1]] + thread)))
+    classify.classify_blocks(blocks)
+    first = next(i for i, b in enumerate(blocks) if b.text == "Kathy Owen says:")
+    assert all(b.keep for b in blocks if b.text in ARTICLE)
+    assert [(b.keep, b.category) for b in blocks[first:first + 4]] == [(False, "comment")] * 4
+    assert f"a comment thread (from its first header, block {first + 1}: 'Kathy Owen says:')" in blocks[first + 1].reason
+
+
+def test_one_line_saying_who_says_what_is_no_thread():
+    quote = ["The engineer says:", COMMENTS[0], COMMENTS[1]]
+    blocks = segment_text("\n\n".join(ARTICLE + quote))
+    classify.drop_comment_thread(blocks)
+    assert all(b.keep for b in blocks)
+
+
+def test_the_comment_header_sift_misses_no_header():
+    lines = ["Kathy Owen says:", "Kathy\u00a0Owen\tsays:", "Balu says: 19 December 2025", "by phantomfive ( 622387 ) writes:",
+             "By Anonymous Coward writes: on Friday December 19, 2025 @08:08PM", "Re: Jobs (Score:-1, Troll)",
+             "What could go wrong? (Score:5, Insightful)", "İlhan says:", "The mayor says: the bridge opens in May."]
+    blocks = segment_text("\n\n".join(lines))
+    headers = [i for i, b in enumerate(blocks) if classify.is_comment_header(b.text)]
+    assert len(headers) == 8
+    assert set(headers) <= set(classify._rows_holding(features.LineText.of(blocks), classify.COMMENT_NEEDLES))
+
+
 def test_the_giveaway_sift_misses_no_line_the_patterns_match():
     lines = ["Photo by Caleb Oquendo", "Intro paragraph about İstanbul and its ferries.", "> A post shared by X",
              "A post shared by Y", "Balu says: December 19, 2025 at 14:10 Great!", "Credits:", "x" * 130,

@@ -229,6 +229,21 @@ def test_a_comment_the_extractor_keeps_below_a_comment_count_is_dropped():
     assert dropped[0].category == "comment" and "below the comment count '2 Comments'" in dropped[0].reason
 
 
+@needs_model
+def test_a_slashdot_comment_thread_the_extractor_keeps_is_dropped():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    comments = ["I walked that crossing every morning for years and the new path will make the school run "
+                "much safer for everyone.", "The old benches by the mill should stay where they are, and the "
+                "council should say so before the work starts."]
+    thread = (f"<h4>Re: Footbridge (Score:3, Insightful)</h4><p>by millwalker ( 622387 ) writes:</p><p>{comments[0]}</p>"
+              f"<h4>Re: Footbridge (Score:2)</h4><p>by Anonymous Coward writes:</p><p>{comments[1]}</p>")
+    doc = clean_document(Document(source="a.html", format="html", content=article_page(extra_body=thread)))
+    assert all(p in doc.body for p in PARAS) and not any(c in doc.body for c in comments)
+    dropped = [b for b in doc.blocks if b.text == comments[0]]
+    assert dropped[0].category == "comment" and "a comment thread" in dropped[0].reason
+
+
 def test_below_comment_count_needs_article_text_above_it():
     from pipeline.classify import drop_below_comment_count
     from pipeline.record import Block
