@@ -228,6 +228,8 @@ def _under_label(blocks: list[Block], verdicts) -> list[tuple[int, int]]:
 
 
 END_MIN_WORDS = 80     # article words that must come before an end marker
+END_MARKER_WORDS = 12  # a marker inside a longer line ("... Do you agree? Leave a comment.")
+                       # closes its paragraph, not the article
 END_KEEP_P = 0.8       # a block after the marker survives only in a run of blocks the model
                        # is this sure of, with two sentences in it (``_resumed_rows``)
 REFERENCE_KEEP_P = 0.9 # a block after a reference list's label survives when the model is this sure
@@ -259,6 +261,7 @@ def _end_marker(blocks: list[Block], keep: list[bool], verdicts) -> int | None:
     """
     return _after_article(blocks, keep, [i for i, v in enumerate(verdicts) if v is not None
                                          and lexicon.ends_article(v)
+                                         and (v.at_line_start or blocks[i].text.count(" ") < END_MARKER_WORDS)
                                          and not lexicon.cross_link(blocks[i].text, v.phrase)])
 
 

@@ -401,6 +401,16 @@ def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     assert keep.tolist()[6:] == [after_kept] * 2
 
 
+def test_a_marker_closing_a_paragraph_does_not_end_the_article():
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    closing = "Do you agree, or is there a watch you would have put on this list instead? Leave a comment."
+    blocks = segment_text("\n\n".join([para] * 5 + [closing] + [para.replace("watch", "strap")] * 2))
+    hits = [lexicon.find(b.text) for b in blocks]
+    # (0.7: under an end marker the article would not resume)
+    keep = classify.decide(blocks, np.array([0.9] * 6 + [0.7] * 2), hits, context=True)
+    assert keep.tolist()[6:] == [True, True]
+
+
 def test_a_link_to_one_story_is_dropped_however_long_its_headline_and_the_article_goes_on():
     para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
     link = "Also read: How a small team of engineers rebuilt the ferry service of a harbour town after the storms"
