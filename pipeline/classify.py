@@ -73,6 +73,13 @@ ABOVE_HEADLINE_WORDS = 150
 # A line that flattens to no words: an image in markdown, or an empty label.
 _IMAGE_LINE = ("caption", "an image (its alt text is no article text)")
 _EMPTY_LINE = ("label", "no words: an empty label or separator")
+# A phrase condemns its line whatever the model says, unless the line is prose
+# the model is sure of ("Print off a sheet with the running order for the day,
+# ..." opens with a share phrase): on a page scored by the model, a line of this
+# many words that ends a sentence stays at this p(article). ("Previous
+# articleCritical Race Theory: ...", glued innerText, ends no sentence.)
+PROSE_SURE_P = 0.8
+PROSE_SURE_WORDS = 12
 SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})
 
 
@@ -140,7 +147,9 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         if len(text) < 16 and not _HAS_WORD.search(text):
             keep[i] = False
             verdict = _IMAGE_LINE if b.raw.lstrip().startswith(("![", "[![")) else _EMPTY_LINE
-        elif verdicts[i] is not None:
+        elif verdicts[i] is not None and not (context and p_list[i] >= PROSE_SURE_P
+                                              and text.count(" ") + 1 >= PROSE_SURE_WORDS
+                                              and text.endswith(_SENTENCE_END)):
             hit = verdicts[i]
             keep[i] = False
             verdict = (hit.category, f"lexicon: {hit.category} phrase '{hit.phrase}'")

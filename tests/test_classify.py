@@ -401,6 +401,21 @@ def test_a_cross_link_inside_the_article_does_not_end_it(marker, after_kept):
     assert keep.tolist()[6:] == [after_kept] * 2
 
 
+@pytest.mark.parametrize("line, p, kept", [
+    ("Print off a sheet with the running order for the day, and the suppliers' numbers.", 0.9, True),
+    ("Print off a sheet with the running order for the day, and the suppliers' numbers.", 0.6, False),
+    ("Print this page", 0.9, False),                 # a short line: the phrase decides
+])
+def test_a_phrase_does_not_overrule_prose_the_model_is_sure_of(line, p, kept):
+    para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
+    blocks = segment_text("\n\n".join([para] * 3 + [line] + [para] * 2))
+    hits = [lexicon.find(b.text) for b in blocks]
+    keep = classify.decide(blocks, np.array([0.9] * 3 + [p] + [0.9] * 2), hits, context=True)
+    assert keep[3] == kept and (kept or blocks[3].category == "share")
+    # Without the model's context (text a main-content extractor chose), the phrase decides.
+    assert not classify.decide(blocks, np.ones(len(blocks)), hits)[3]
+
+
 def test_a_marker_closing_a_paragraph_does_not_end_the_article():
     para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
     closing = "Do you agree, or is there a watch you would have put on this list instead? Leave a comment."
