@@ -75,9 +75,10 @@ _IMAGE_LINE = ("caption", "an image (its alt text is no article text)")
 _EMPTY_LINE = ("label", "no words: an empty label or separator")
 # A phrase condemns its line whatever the model says, unless the line is prose
 # the model is sure of ("Print off a sheet with the running order for the day,
-# ..." opens with a share phrase): on a page scored by the model, a line of this
-# many words that ends a sentence stays at this p(article). ("Previous
-# articleCritical Race Theory: ...", glued innerText, ends no sentence.)
+# ..." opens with a share phrase): a line of this many words that ends a
+# sentence stays at this p(article), from the text model or the HTML block
+# model. ("Previous articleCritical Race Theory: ...", glued innerText, ends no
+# sentence.)
 PROSE_SURE_P = 0.8
 PROSE_SURE_WORDS = 12
 SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})
@@ -90,7 +91,8 @@ def _sandwiched(before: lexicon.Hit | None, after: lexicon.Hit | None) -> bool:
 
 def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
            threshold: float = 0.5, apply: bool = True, rules: list[Rule] | None = None,
-           site: str | None = None, why=None, context: bool = False) -> np.ndarray:
+           site: str | None = None, why=None, context: bool = False,
+           confidence: np.ndarray | None = None) -> np.ndarray:
     """Keep mask of one document; with ``apply``, also set keep/category/reason.
 
     ``p`` is each block's p(article); ``why(i)`` returns (category, explanation)
@@ -98,13 +100,16 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
     sense on a whole page scored by the model: gap filling, the end of the
     article and its reference list, the paragraphs under a "Disclaimer" label,
     the title line. Without it (e.g. all ``p`` = 1 for text a
-    main-content extractor chose) only user rules and the lexicon act.
+    main-content extractor chose) only user rules and the lexicon act, and
+    ``confidence`` (the extractor's own p(article) of each block, if it has
+    one) keeps the prose it was sure of from the lexicon, as ``p`` does with it.
     """
     keep_arr = p >= threshold
     if context:
         keep_arr = _smooth(keep_arr, p)
     keep = keep_arr.tolist()            # plain lists: this loop touches many blocks
     p_list = p.tolist()
+    sure = p_list if context else confidence.tolist() if confidence is not None else None
     n = len(blocks)
     verdicts = [None] * n
     for i in [i for i, h in enumerate(hits) if h]:
@@ -147,7 +152,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         if len(text) < 16 and not _HAS_WORD.search(text):
             keep[i] = False
             verdict = _IMAGE_LINE if b.raw.lstrip().startswith(("![", "[![")) else _EMPTY_LINE
-        elif verdicts[i] is not None and not (context and p_list[i] >= PROSE_SURE_P
+        elif verdicts[i] is not None and not (sure is not None and sure[i] >= PROSE_SURE_P
                                               and text.count(" ") + 1 >= PROSE_SURE_WORDS
                                               and text.endswith(_SENTENCE_END)):
             hit = verdicts[i]
@@ -700,8 +705,10 @@ HTML_PHRASE_CATEGORIES = frozenset({"donation", "disclaimer", "comment", "cookie
 
 def drop_boilerplate_phrases(blocks, rules=None, site: str | None = None,
                              categories: frozenset = HTML_PHRASE_CATEGORIES) -> None:
-    """User rules and the phrase lexicon's ``categories``, for text a main-content extractor chose."""
+    """User rules and the phrase lexicon's ``categories``, for text a main-content
+    extractor chose; a block's ``p`` (the extractor's p(article)) keeps prose it was sure of."""
     hits = [[h for h in line if h.category in categories
              or (h.category == "related" and lexicon.link_to_one_story(b.text, [h]) is not None)]
             for b, line in zip(blocks, features.lexicon_hits(blocks))]
-    decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site)
+    decide(blocks, np.ones(len(blocks)), hits, rules=rules, site=site,
+           confidence=np.array([0.0 if b.p is None else b.p for b in blocks]))

@@ -158,7 +158,8 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         if not raw.text:
             continue
         block = Block(index=len(blocks), raw=raw.text, text=raw.text, heading=HEADING_LEVEL.get(raw.tag, 0),
-                      list_depth=1 if raw.tag == "li" else 0, link_chars=raw.link_chars, n_links=raw.n_links)
+                      list_depth=1 if raw.tag == "li" else 0, link_chars=raw.link_chars, n_links=raw.n_links,
+                      p=float(p))
         if not kept:
             block.drop(*_why_dropped(raw, float(p)))
         elif container:

@@ -32,6 +32,7 @@ class Block:
     keep: bool = True
     category: str | None = None
     reason: str | None = None
+    p: float | None = None    # the block model's p(article), where it scored the block (HTML)
 
     def drop(self, category: str, reason: str) -> None:
         self.keep = False

@@ -416,6 +416,15 @@ def test_a_phrase_does_not_overrule_prose_the_model_is_sure_of(line, p, kept):
     assert not classify.decide(blocks, np.ones(len(blocks)), hits)[3]
 
 
+@pytest.mark.parametrize("p, kept", [(0.9, True), (0.6, False), (None, False)])
+def test_on_extracted_text_a_phrase_does_not_overrule_prose_the_extractor_was_sure_of(p, kept):
+    from pipeline.record import Block
+    line = "Print off a sheet with the running order for the day, and the suppliers' numbers."
+    blocks = [Block(0, line, line, p=p), Block(1, "Print this page", "Print this page", p=p)]
+    classify.drop_boilerplate_phrases(blocks, categories=frozenset({"share"}))
+    assert [b.keep for b in blocks] == [kept, False]
+
+
 def test_a_marker_closing_a_paragraph_does_not_end_the_article():
     para = "The watch tracked every run to within a few metres, and its battery lasted a full week of training."
     closing = "Do you agree, or is there a watch you would have put on this list instead? Leave a comment."
