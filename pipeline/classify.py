@@ -437,8 +437,9 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     batch, text, hits, X1, p2 = score_chunk(docs, model)
     codes = _explanation_codes(X1, model.names1)
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
-    suspects = _giveaway_rows(text)
-    comment_rows = _rows_holding(text, COMMENT_NEEDLES)
+    held = _needle_lines(text)
+    suspects = _giveaway_rows(text, held)
+    comment_rows = _lines_with(held, COMMENT_NEEDLES)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
@@ -510,6 +511,9 @@ _CREDIT_AFTER_WHY = ("caption", "a picture's caption, closing with its credit ('
 CAPTION_WORDS = 60
 _PLACEHOLDER = "lorem ipsum"
 _PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
+# What the giveaway patterns and comment headers need a line to hold; the
+# chunk's lines are sifted for all of them in one pass.
+_GIVEAWAY_NEEDLES = (" says:", _PLACEHOLDER, "credit")
 
 
 # The first three characters (lower-cased) of any line _GIVEAWAY matches, as
@@ -522,10 +526,21 @@ _CONSENT_START = ord("b") << 42 | ord("y") << 21 | ord(" ")     # consent notice
 _ANY_LENGTH_STARTS = np.array([_CONSENT_START, ord("a") << 42 | ord("b") << 21 | ord("o")], np.int64)  # and "Above:"
 
 
-def _giveaway_rows(text: features.LineText) -> list[int]:
+def _needle_lines(text: features.LineText) -> dict[str, np.ndarray]:
+    """For each of ``_SIFT_NEEDLES``, which lines of the chunk hold it (one compiled pass)."""
+    return dict(zip(_SIFT_NEEDLES, kernels.lines_holding(text.low_cp, _SIFT_NEEDLES)))
+
+
+def _lines_with(held: dict[str, np.ndarray], needles) -> list[int]:
+    """Rows holding any of ``needles`` (``_needle_lines``'s), ascending."""
+    return np.flatnonzero(np.logical_or.reduce([held[n] for n in needles])).tolist()
+
+
+def _giveaway_rows(text: features.LineText, held: dict[str, np.ndarray] | None = None) -> list[int]:
     """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
     with one of ``_GIVEAWAY_STARTS``, lines opening with "By " or "Abo", and
-    lines holding " says:", "credit" or the placeholder text."""
+    lines holding one of ``_GIVEAWAY_NEEDLES`` (``held``: ``_needle_lines(text)``,
+    if the caller has it)."""
     cp = text.low_cp
     if not len(cp):
         return []
@@ -539,23 +554,7 @@ def _giveaway_rows(text: features.LineText) -> list[int]:
                               | np.isin(heads, _ANY_LENGTH_STARTS)).tolist())
     # Lines in square brackets, for ``_SHORTCODE``.
     rows.update(np.flatnonzero((cp[np.minimum(starts, last)] == 91) & (cp[np.maximum(ends - 1, 0)] == 93)).tolist())
-    for needle in (" says:", _PLACEHOLDER, "credit"):
-        at = text.low.find(needle)
-        while at >= 0:
-            rows.add(int(np.searchsorted(starts, at, side="right")) - 1)
-            at = text.low.find(needle, at + len(needle))
-    return sorted(rows)
-
-
-def _rows_holding(text: features.LineText, needles) -> list[int]:
-    """Rows of the chunk whose lower-cased line holds one of ``needles``, ascending."""
-    breaks = kernels.line_breaks(text.low_cp)
-    rows = set()
-    for needle in needles:
-        at = text.low.find(needle)
-        while at >= 0:
-            rows.add(int(np.searchsorted(breaks, at)))
-            at = text.low.find(needle, at + len(needle))
+    rows.update(_lines_with(held if held is not None else _needle_lines(text), _GIVEAWAY_NEEDLES))
     return sorted(rows)
 
 
@@ -615,6 +614,7 @@ def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = Non
 _COMMENT_WRITES = re.compile(r"^[Bb]y \S[^()\n]{0,60}?(?: \( ?\d{1,10} ?\))? writes:(?:$| on )")
 _COMMENT_SCORE = re.compile(r"\(Score:\s?-?\d(?:, [A-Z][a-z]+)?\)$")
 COMMENT_NEEDLES = (" says:", " writes:", "(score:")
+_SIFT_NEEDLES = tuple(dict.fromkeys(_GIVEAWAY_NEEDLES + COMMENT_NEEDLES))
 THREAD_MIN_HEADERS = 2      # one "<name> says:" line may quote a source; a thread has more
 
 

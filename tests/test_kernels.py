@@ -195,3 +195,14 @@ def test_hashed_terms_tell_a_pair_from_its_words():
 
     with pytest.raises(ValueError):
         kernels.hashed_terms(kernels.codepoints("a\nb\nc"), kernels.word_chars(), 2, 18)
+
+
+_NEEDLES = (" says:", "credit", "(score:", "ss", "s")
+
+
+@given(st.text(alphabet=" says:credit(ore\n\U0001f600é", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_lines_holding_finds_what_str_find_finds(text):
+    held = kernels.lines_holding(kernels.codepoints(text), _NEEDLES)
+    lines = text.split("\n")
+    assert held.tolist() == [[needle in line for line in lines] for needle in _NEEDLES]
