@@ -12,9 +12,10 @@ lowercase.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
+import numpy as np
+
+from .. import kernels
 from ..record import Block
 from .authors import (AUTHOR_LABELS, BY_WORDS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS, clean_authors,
                       copyright_name, parse_byline, starts_with_given_name, unglue)
@@ -306,8 +307,9 @@ def _role_after(raw: str, at: int) -> bool:
 
 def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]) -> list[int]:
     """Positions in ``lo:hi``, ascending, of the blocks with links whose raw
-    line holds one of ``words`` (lowercase), found with str.find over the
-    window's joined lines rather than a regex per line.
+    line holds one of ``words`` (lowercase), found in one compiled pass over
+    the window's joined lines (``kernels.lines_holding``) rather than a regex
+    per line.
 
     >>> from pipeline.segment import segment_text
     >>> _lines_holding(segment_text("[A](/x)\\nplain author\\n[B](/Author/b)"), 0, 3, ("author",))
@@ -316,19 +318,10 @@ def _lines_holding(blocks: list[Block], lo: int, hi: int, words: tuple[str, ...]
     [2]
     """
     at = [i for i in range(lo, hi) if blocks[i].n_links]
-    # Lower-cased line by line: lowering can lengthen a line ("İ" is two code
-    # points in lowercase), and the offsets are the lowered lines'.
-    lows = [blocks[i].raw.lower() for i in at]
-    low = "\n".join(lows)
-    ends = list(accumulate(len(r) + 1 for r in lows))   # where each next line starts
-    found = set()
-    for word in words:
-        k = low.find(word)
-        while k >= 0:
-            line = bisect_right(ends, k)
-            found.add(line)
-            k = low.find(word, ends[line]) if line < len(ends) else -1
-    return [at[k] for k in sorted(found)]
+    if not at:
+        return []
+    held = kernels.lines_holding(kernels.codepoints("\n".join(blocks[i].raw for i in at).lower()), words)
+    return [at[k] for k in np.flatnonzero(held.any(axis=0)).tolist()]
 
 
 def _one_word_name(text: str) -> bool:
