@@ -81,12 +81,10 @@ def _scan(text: str) -> tuple[list[int], int]:
     [9]
     """
     found = [m.start() for m in _ENTITY.finditer(text)] if "&" in text else []
-    at = text.find(_A0_RESIDUE)
-    while at >= 0:      # ftfy restores the no-break space, if the line reads as mojibake
-        found.append(at)
-        at = text.find(_A0_RESIDUE, at + 2)
     cp = kernels.codepoints(text)
-    offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT)
+    # (_A0_RESIDUE: ftfy restores the no-break space, if the line reads as mojibake)
+    offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT,
+                                          *map(ord, _A0_RESIDUE))
     return found + offsets.tolist(), int(seen)
 
 

@@ -499,14 +499,16 @@ def repeats(hashes, starts, ends):
 
 
 @njit(cache=True, nogil=True)
-def suspect_chars(cp, table, single, lead, follow):
+def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next):
     """Offsets of the characters whose class (``table``) has the ``single`` bit,
-    and of each ``lead`` character followed by a ``follow`` one; and the OR of
-    every class seen, so one pass also tells which other repairs are due."""
+    of each ``lead`` character followed by a ``follow`` one, and of each
+    ``pair_first`` followed by ``pair_next``; and the OR of every class seen,
+    so one pass also tells which other repairs are due."""
     found = np.empty(2 * len(cp), np.int64)    # a C1 control after a lead counts twice
     n_found = 0
     seen = 0
     prev_lead = False
+    prev = -1
     for i in range(len(cp)):
         c = cp[i]
         bits = table[c] if c < 0x10000 else 0
@@ -514,10 +516,11 @@ def suspect_chars(cp, table, single, lead, follow):
         if bits & single:
             found[n_found] = i
             n_found += 1
-        if prev_lead and bits & follow:
+        if prev_lead and bits & follow or prev == pair_first and c == pair_next:
             found[n_found] = i - 1
             n_found += 1
         prev_lead = (bits & lead) != 0
+        prev = c
     return found[:n_found], seen
 
 
