@@ -54,7 +54,24 @@ _ODD_SPACES = "\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad"
 _ODD_SPACE_OR_ZERO_WIDTH = re.compile("[" + _ODD_SPACES + "]")
 # Character classes for one compiled pass over the text (``kernels.suspect_chars``):
 # most pages hold none of these characters, and regexes would scan them three times.
-_CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT, _ODD_SPACE_BIT = 1, 2, 4, 8
+_CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT, _ODD_SPACE_BIT, _NFC_BIT = 1, 2, 4, 8, 16
+
+
+def _not_plainly_nfc() -> list[int]:
+    """BMP code points that can make a text not NFC: a combining mark (it may
+    need reordering), a character NFC replaces, or one that can join the
+    character before it (the second of a canonical pair, a Hangul vowel or
+    final). A text without them is NFC, as Unicode's quick check says; beyond
+    the BMP every character counts (``suspect_chars``' ``astral`` bits)."""
+    out = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for code in range(0x10000):
+        ch = chr(code)
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
+            out.add(code)
+        parts = unicodedata.decomposition(ch).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            out.add(int(parts[1], 16))
+    return sorted(c for c in out if c < 0x10000)
 
 
 def _class_table() -> np.ndarray:
@@ -64,6 +81,7 @@ def _class_table() -> np.ndarray:
     for bit, chars in ((_CONTROL_BIT, _CONTROL), (_LEAD_BIT, _MOJIBAKE_LEAD),
                        (_FOLLOW_BIT, _MOJIBAKE_FOLLOW), (_ODD_SPACE_BIT, _ODD_SPACES)):
         table[[m.start() for m in re.finditer("[" + chars + "]", every_char)]] |= bit
+    table[_not_plainly_nfc()] |= _NFC_BIT
     return table
 
 
@@ -73,7 +91,8 @@ _CLASS_TABLE = _class_table()
 def _scan(text: str) -> tuple[list[int], int]:
     """Offsets in ``text`` of everything ftfy could change (entities, control
     characters, mojibake pairs), in no particular order; and the class bits
-    seen (``_ODD_SPACE_BIT`` for spaces to make plain).
+    seen (``_ODD_SPACE_BIT`` for spaces to make plain, ``_NFC_BIT`` for a
+    character that can make the text not NFC).
 
     >>> sorted(_scan("fine\\nCaf\u00c3\u00a9 &amp; co")[0]), _scan("Caf\u00e9 ok\u3000")
     ([8, 11], ([], 10))
@@ -84,7 +103,7 @@ def _scan(text: str) -> tuple[list[int], int]:
     cp = kernels.codepoints(text)
     # (_A0_RESIDUE: ftfy restores the no-break space, if the line reads as mojibake)
     offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT,
-                                          *map(ord, _A0_RESIDUE))
+                                          *map(ord, _A0_RESIDUE), _NFC_BIT)
     return found + offsets.tolist(), int(seen)
 
 
@@ -290,7 +309,8 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         if changed:
             text = "\n".join(lines)
             repairs.append("mojibake/entities/control characters (ftfy)")
-    if not unicodedata.is_normalized("NFC", text):
+    # (the scan saw no character that can make the text not NFC: no need to ask)
+    if seen & _NFC_BIT and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         repairs.append("Unicode NFC normalisation")
     odd = set(_ODD_SPACE_OR_ZERO_WIDTH.findall(text)) if seen & _ODD_SPACE_BIT else ()

@@ -499,11 +499,12 @@ def repeats(hashes, starts, ends):
 
 
 @njit(cache=True, nogil=True)
-def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next):
-    """Offsets of the characters whose class (``table``) has the ``single`` bit,
-    of each ``lead`` character followed by a ``follow`` one, and of each
-    ``pair_first`` followed by ``pair_next``; and the OR of every class seen,
-    so one pass also tells which other repairs are due."""
+def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next, astral):
+    """Offsets of the characters whose class (``table``, BMP; ``astral``: the
+    class of every character beyond) has the ``single`` bit, of each ``lead``
+    character followed by a ``follow`` one, and of each ``pair_first``
+    followed by ``pair_next``; and the OR of every class seen, so one pass
+    also tells which other repairs are due."""
     found = np.empty(2 * len(cp), np.int64)    # a C1 control after a lead counts twice
     n_found = 0
     seen = 0
@@ -511,7 +512,7 @@ def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next):
     prev = -1
     for i in range(len(cp)):
         c = cp[i]
-        bits = table[c] if c < 0x10000 else 0
+        bits = table[c] if c < 0x10000 else astral
         seen |= bits
         if bits & single:
             found[n_found] = i

@@ -1,6 +1,9 @@
 import codecs
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.decode import decode_bytes, repair_text
 from pipeline.record import Rejected
@@ -69,3 +72,36 @@ def test_a_no_break_space_read_as_windows_1252_and_flattened_by_the_scraper_is_r
 def test_a_real_circumflex_a_is_kept():
     text = "ÂME, Âge and Âmbito start with a circumflex A."
     assert repair_text(text) == (text, [])
+
+
+def test_a_text_that_is_not_nfc_is_normalised():
+    # a combining acute after "e", a Hangul syllable in jamo, an Ohm sign, marks out of order
+    for text in ("Cafe\u0301 au lait", "\u1100\u1161\u11a8 kimchi", "10 \u2126 resistor", "a\u0301\u0316"):
+        fixed, repairs = repair_text(text)
+        assert fixed == unicodedata.normalize("NFC", text) and "Unicode NFC normalisation" in repairs
+
+
+def test_every_character_that_can_make_a_text_not_nfc_is_flagged():
+    """A text whose characters carry no NFC flag is skipped by the NFC check."""
+    from pipeline.decode import _CLASS_TABLE, _NFC_BIT
+    flagged = (_CLASS_TABLE & _NFC_BIT) != 0
+    for code in range(0x10000):
+        ch = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        nfd = unicodedata.normalize("NFD", ch)
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
+            assert flagged[code], hex(code)
+        # each character that composes with what comes before it
+        for k in range(1, len(nfd)):
+            if unicodedata.normalize("NFC", nfd[:k + 1]) != nfd[:k + 1]:
+                assert flagged[ord(nfd[k])], (hex(code), hex(ord(nfd[k])))
+
+
+@given(st.text(alphabet=st.sampled_from("ae\u1100\uac00\u0b47\u0391\u03b1\u00e9\u4e2d \u0627\u05d0")
+               | st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_a_text_without_flagged_characters_is_nfc(text):
+    from pipeline.decode import _NFC_BIT, _scan
+    if not _scan(text)[1] & _NFC_BIT:
+        assert unicodedata.is_normalized("NFC", text)
