@@ -51,7 +51,6 @@ _MOJIBAKE_FOLLOW = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u01
 # scrapers that make every no-break space plain leave "Â " ("for cats.Â ").
 _A0_RESIDUE = "\u00c2 "
 _ODD_SPACES = "\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad"
-_ODD_SPACE_OR_ZERO_WIDTH = re.compile("[" + _ODD_SPACES + "]")
 # Character classes for one compiled pass over the text (``kernels.suspect_chars``):
 # most pages hold none of these characters, and regexes would scan them three times.
 _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT, _ODD_SPACE_BIT, _NFC_BIT = 1, 2, 4, 8, 16
@@ -86,25 +85,31 @@ def _class_table() -> np.ndarray:
 
 
 _CLASS_TABLE = _class_table()
+# The odd spaces one by one, and each one's place among them (the scan's bits).
+_ODD_CHARS = "".join(ch for ch in map(chr, range(0x10000)) if _CLASS_TABLE[ord(ch)] & _ODD_SPACE_BIT)
+_ODD_INDEX = np.zeros(0x10000, np.int64)
+_ODD_INDEX[[ord(ch) for ch in _ODD_CHARS]] = range(len(_ODD_CHARS))
+assert len(_ODD_CHARS) <= 63
 
 
-def _scan(text: str) -> tuple[list[int], int]:
+def _scan(text: str) -> tuple[list[int], int, int]:
     """Offsets in ``text`` of everything ftfy could change (entities, control
-    characters, mojibake pairs), in no particular order; and the class bits
-    seen (``_ODD_SPACE_BIT`` for spaces to make plain, ``_NFC_BIT`` for a
-    character that can make the text not NFC).
+    characters, mojibake pairs), in no particular order; the class bits seen
+    (``_ODD_SPACE_BIT`` for spaces to make plain, ``_NFC_BIT`` for a
+    character that can make the text not NFC); and which of ``_ODD_CHARS``
+    it holds, as bits.
 
     >>> sorted(_scan("fine\\nCaf\u00c3\u00a9 &amp; co")[0]), _scan("Caf\u00e9 ok\u3000")
-    ([8, 11], ([], 10))
+    ([8, 11], ([], 10, 524288))
     >>> _scan("for cats.\u00c2 Dogs")[0]
     [9]
     """
     found = [m.start() for m in _ENTITY.finditer(text)] if "&" in text else []
     cp = kernels.codepoints(text)
     # (_A0_RESIDUE: ftfy restores the no-break space, if the line reads as mojibake)
-    offsets, seen = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT,
-                                          *map(ord, _A0_RESIDUE), _NFC_BIT)
-    return found + offsets.tolist(), int(seen)
+    offsets, seen, odd = kernels.suspect_chars(cp, _CLASS_TABLE, _CONTROL_BIT, _LEAD_BIT, _FOLLOW_BIT,
+                                               *map(ord, _A0_RESIDUE), _NFC_BIT, _ODD_SPACE_BIT, _ODD_INDEX)
+    return found + offsets.tolist(), int(seen), int(odd)
 
 
 def _line_numbers(text: str, offsets: list[int]) -> list[int]:
@@ -296,7 +301,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     # ftfy costs ~13 ms on a 28 KB page; the cheap pattern finds the few lines
     # it could change, and ftfy sees only those.
-    spans, seen = _scan(text)
+    spans, seen, odd_seen = _scan(text)
     if spans:
         lines = text.split("\n")
         changed = False
@@ -305,7 +310,8 @@ def repair_text(text: str) -> tuple[str, list[str]]:
             if fixed != lines[i]:
                 lines[i] = fixed
                 changed = True
-                seen |= _scan(fixed)[1]     # "&nbsp;" became a no-break space
+                _, more, more_odd = _scan(fixed)     # "&nbsp;" became a no-break space
+                seen, odd_seen = seen | more, odd_seen | more_odd
         if changed:
             text = "\n".join(lines)
             repairs.append("mojibake/entities/control characters (ftfy)")
@@ -313,10 +319,13 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if seen & _NFC_BIT and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         repairs.append("Unicode NFC normalisation")
-    odd = set(_ODD_SPACE_OR_ZERO_WIDTH.findall(text)) if seen & _ODD_SPACE_BIT else ()
-    if odd:   # (ftfy may have repaired what the scan saw)
-        # str.replace per distinct character: a regex sub costs ~5x more here.
-        for ch in odd:
-            text = text.replace(ch, "" if _ZERO_WIDTH.match(ch) else " ")
-        repairs.append("no-break and zero-width spaces")
+    if odd_seen:
+        # str.replace per distinct character the scans saw: a regex sub costs ~5x more here.
+        plain = text
+        for k, ch in enumerate(_ODD_CHARS):
+            if odd_seen >> k & 1:
+                plain = plain.replace(ch, "" if _ZERO_WIDTH.match(ch) else " ")
+        if plain != text:   # (ftfy may have repaired what the scan saw)
+            text = plain
+            repairs.append("no-break and zero-width spaces")
     return text, repairs

@@ -499,21 +499,25 @@ def repeats(hashes, starts, ends):
 
 
 @njit(cache=True, nogil=True)
-def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next, astral):
+def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next, astral, marked, mark_index):
     """Offsets of the characters whose class (``table``, BMP; ``astral``: the
     class of every character beyond) has the ``single`` bit, of each ``lead``
     character followed by a ``follow`` one, and of each ``pair_first``
-    followed by ``pair_next``; and the OR of every class seen, so one pass
-    also tells which other repairs are due."""
+    followed by ``pair_next``; the OR of every class seen, so one pass also
+    tells which other repairs are due; and which characters of class
+    ``marked`` were seen, as bits ``1 << mark_index[c]``."""
     found = np.empty(2 * len(cp), np.int64)    # a C1 control after a lead counts twice
     n_found = 0
     seen = 0
+    marks = 0
     prev_lead = False
     prev = -1
     for i in range(len(cp)):
         c = cp[i]
         bits = table[c] if c < 0x10000 else astral
         seen |= bits
+        if bits & marked:
+            marks |= 1 << mark_index[c]
         if bits & single:
             found[n_found] = i
             n_found += 1
@@ -522,7 +526,7 @@ def suspect_chars(cp, table, single, lead, follow, pair_first, pair_next, astral
             n_found += 1
         prev_lead = (bits & lead) != 0
         prev = c
-    return found[:n_found], seen
+    return found[:n_found], seen, marks
 
 
 # --- language (pipeline.metadata.language) ---------------------------------

@@ -118,7 +118,7 @@ def test_forest_rejects_rows_too_short():
         raise AssertionError("a short row reached the kernel")
 
 
-_REPAIR_ALPHABET = st.sampled_from(list("aé \n&;Ã©Â\u00a0\u0080\u0093\u2019\u200d\x01\ufffd") + ["&amp;", "😀"])
+_REPAIR_ALPHABET = st.sampled_from(list("aé \n&;Ã©Â\u00a0\u0080\u0093\u2019\u200d\u3000\u00ad\ufeff\u2009\x01\ufffd") + ["&amp;", "😀"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -133,9 +133,11 @@ def test_suspect_scan_matches_the_regexes(text):
     # every lead-follow pair, overlapping or not (only their lines matter)
     want |= {i for i in range(len(text) - 1) if pair.match(text, i)}
     want |= {m.start() for m in re.finditer(decode._A0_RESIDUE, text)}    # "Â " left of a no-break space
-    offsets, seen = decode._scan(text)
+    offsets, seen, odd = decode._scan(text)
     assert set(offsets) == want
-    assert bool(seen & decode._ODD_SPACE_BIT) == bool(decode._ODD_SPACE_OR_ZERO_WIDTH.search(text))
+    odd_spaces = set(re.findall("[" + decode._ODD_SPACES + "]", text))
+    assert bool(seen & decode._ODD_SPACE_BIT) == bool(odd_spaces)
+    assert {ch for k, ch in enumerate(decode._ODD_CHARS) if odd >> k & 1} == odd_spaces
 
 
 def test_line_stats_refuse_a_text_holding_a_line_break():
