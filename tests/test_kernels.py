@@ -38,7 +38,7 @@ def test_line_stats_match_python(texts):
 
 def test_stopword_keys_are_exact():
     alphabet, keys = kernels.stopword_keys(["ab", "ba", "abc"])
-    assert len(set(keys.tolist())) == 3
+    assert len(set(keys.tolist()) - {-1}) == 3     # (a hash set: -1 in its empty slots)
     # prefixes, extensions and other letters of the words are not the words
     cp = np.frombuffer("ab ba abc abcd b a abx".encode("utf-32-le"), np.uint32)
     table = kernels.char_class(".", "|")
