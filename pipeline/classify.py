@@ -84,6 +84,12 @@ PROSE_SURE_WORDS = 12
 SANDWICH = frozenset({"donation", "disclaimer", "comment", "newsletter", "cookie", "legal"})
 
 
+def _sure_prose(text: str, p: float) -> bool:
+    """A line of prose (``PROSE_SURE_WORDS`` words or more, ending a sentence)
+    that a model gave at least ``PROSE_SURE_P``."""
+    return p >= PROSE_SURE_P and text.count(" ") + 1 >= PROSE_SURE_WORDS and text.endswith(_SENTENCE_END)
+
+
 def _sandwiched(before: lexicon.Hit | None, after: lexicon.Hit | None) -> bool:
     return (before is not None and after is not None and before.category == after.category
             and before.category in SANDWICH)
@@ -152,9 +158,7 @@ def decide(blocks: list[Block], p: np.ndarray, hits: list[list[lexicon.Hit]],
         if len(text) < 16 and not _HAS_WORD.search(text):
             keep[i] = False
             verdict = _IMAGE_LINE if b.raw.lstrip().startswith(("![", "[![")) else _EMPTY_LINE
-        elif verdicts[i] is not None and not (sure is not None and sure[i] >= PROSE_SURE_P
-                                              and text.count(" ") + 1 >= PROSE_SURE_WORDS
-                                              and text.endswith(_SENTENCE_END)):
+        elif verdicts[i] is not None and not (sure is not None and _sure_prose(text, sure[i])):
             hit = verdicts[i]
             keep[i] = False
             verdict = (hit.category, f"lexicon: {hit.category} phrase '{hit.phrase}'")
@@ -638,7 +642,7 @@ def drop_comment_thread(blocks: list[Block], rows: list[int] | None = None,
     matches is left as decided.
     """
     if rows is None:
-        rows = [i for i, b in enumerate(blocks) if any(n in b.text.lower() for n in COMMENT_NEEDLES)]
+        rows = [i for i, low in enumerate(b.text.lower() for b in blocks) if any(n in low for n in COMMENT_NEEDLES)]
     headers = [i for i in rows if is_comment_header(blocks[i].text)]
     if len(headers) < THREAD_MIN_HEADERS:
         return
