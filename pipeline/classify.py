@@ -25,6 +25,7 @@ import re
 import numpy as np
 
 from . import features, kernels, lexicon
+from .giveaways import COMMENT_HEAD, GIVEAWAY_NEEDLES, drop_giveaways, giveaway_rows
 from .record import Block
 from .repeats import drop_repeats
 from .textmodel import TextModel, default_model
@@ -442,7 +443,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     codes = _explanation_codes(X1, model.names1)
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
     held = _needle_lines(text)
-    suspects = _giveaway_rows(text, held)
+    suspects = giveaway_rows(text, held)
     comment_rows = _lines_with(held, COMMENT_NEEDLES)
     start = 0
     for blocks, site in zip(docs, sites):
@@ -460,76 +461,6 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
         start = end
 
 
-# Short lines that one pattern gives away. They are dropped after the model
-# decides: as phrase-lexicon entries (which the model's context features read on
-# the neighbouring lines too) such phrases cost more than they gained.
-_GIVEAWAY = re.compile(
-    # a picture's credit: "Photo by Caleb Oquendo", "Image Credit: ... / Shutterstock", "Credits:"
-    r"^(?:(?P<credit>(?:photo(?:graph)?|image|picture|illustration|video|header|featured image|cover)s?"
-    r"\s{0,2}(?:credits?|courtesy|by|via|source)\b|credits?\s{0,2}:"
-    r"|source\s{0,2}:\s{0,2}(?:getty|shutterstock|unsplash|pexels|istock|adobe))"
-    # "Click to share on Bluesky (Opens in new window)"
-    r"|(?P<share>click to (?:share|print|email)\b)"
-    # an embedded post's caption: "A post shared by Patagonia (@patagonia)"
-    r"|(?P<embed>>?\s?a post shared by\b)"
-    # a review roundup's link to one review: "Read our full YouTube TV review"
-    r"|(?P<review>read (?:our|the) full\b.{1,60}\breview$)"
-    # a table of contents' label: "Table of Contents", "In this article:"
-    r"|(?P<toc>(?:table of contents|contents|in this article|jump to|on this page)\s{0,2}:?$)"
-    # a shop's button: "Buy on Amazon", "Check Price at Backcountry", "Get a free estimate"
-    r"|(?P<shop>(?:buy|view|shop|see it)\s(?:it\s)?(?:now\s)?(?:on|at|from)\s|buy now\b|where to buy$|best prices today"
-    r"|check (?:the\s)?(?:latest\s)?(?:price|prices|availability)\b|check amazon\b|check their rates"
-    r"|get a (?:free\s)?(?:quote|estimate)\b))", re.IGNORECASE)
-_GIVEAWAY_WHY = {"credit": ("caption", "a picture's credit on a line of its own"),
-                 "share": ("share", "a share button"),
-                 "embed": ("caption", "an embedded post's caption"),
-                 "review": ("related", "a link to a full review"),
-                 "toc": ("navigation", "a table of contents' label"),
-                 "shop": ("advert", "a shop's button")}
-# "Balu says: December 19, 2025 at 14:10 About time ...": a comment thread's entry,
-# its poster and its date ("The mayor says: the bridge ..." is the article's).
-_COMMENT_HEAD = re.compile(r"^\S[^:]{0,40}\ssays:\s{0,3}(?:$|[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4}"
-                           r"|\d{1,2}\.?\s[A-Za-z]{3,9}\.?\s\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
-# "By signing up, you agree to receive ...", "By clicking Subscribe you consent to ...":
-# a form's fine print, however long.
-_CONSENT = re.compile(r"^by (?:signing(?: up)?|submitting|clicking|subscribing|entering|providing|registering"
-                      r"|continuing|checking|opting|completing|sharing|tapping|pressing|proceeding|creating)\b"
-                      r"[^.]{0,120}?\b(?:you|i)\s(?:also\s|hereby\s)?(?:agree|consent|acknowledge|authori[sz]e"
-                      r"|confirm|accept|understand)", re.IGNORECASE)
-_CONSENT_WHY = ("legal", "a form's consent notice ('By signing up, you agree ...')")
-# "Above: The winter seed heads of purple coneflowers on the High Line.": a
-# picture's caption pointing at it, however long.
-_CAPTION_ABOVE = re.compile(r"^above\s{0,2}:\s", re.IGNORECASE)
-_CAPTION_ABOVE_WHY = ("caption", "a picture's caption ('Above: ...')")
-# A line that is one unrendered shortcode of a site's template ("[post-views]",
-# "[forminator_form id="2543"]") or an address its email protection hid.
-_SHORTCODE = re.compile(r"^\[/?(?:[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z][a-z0-9_-]{1,40}\s[^\]=]{0,60}=[^\]]{0,400})\]$",
-                        re.IGNORECASE)
-_SHORTCODE_WHY = ("placeholder", "an unrendered shortcode of the site's template ('[post-views]')")
-_HIDDEN_EMAIL = "[email protected]"
-_HIDDEN_EMAIL_WHY = ("contact", "an email address the site hid ('[email protected]')")
-# A caption that closes with its picture's credit ("The Darien is one of the most
-# comfortable hammocks. – Photo Credit: Taylor Passofaro"); prose says "photo by".
-_CREDIT_AFTER = re.compile(r"\b(?:photo|image|picture)s?\s{0,2}credits?\s{0,2}[:\-–—]", re.IGNORECASE)
-_CREDIT_AFTER_WHY = ("caption", "a picture's caption, closing with its credit ('... Photo credit: ...')")
-CAPTION_WORDS = 60
-_PLACEHOLDER = "lorem ipsum"
-_PLACEHOLDER_WHY = ("placeholder", "template placeholder text ('Lorem ipsum')")
-# What the giveaway patterns and comment headers need a line to hold; the
-# chunk's lines are sifted for all of them in one pass.
-_GIVEAWAY_NEEDLES = (" says:", _PLACEHOLDER, "credit")
-
-
-# The first three characters (lower-cased) of any line _GIVEAWAY matches, as
-# packed code points: whole chunks are sifted by them in numpy, and only the
-# few lines left see the regex (~0.5 us a line in Python).
-_GIVEAWAY_STARTS = np.array(sorted(ord(a) << 42 | ord(b) << 21 | ord(c) for a, b, c in
-                                   "pho ima pic ill vid hea fea cov cre sou cli rea tab con jum buy vie sho whe bes "
-                                   "che get".split() + ["see", "in ", "on ", "a p", "> a", ">a "]), np.int64)
-_CONSENT_START = ord("b") << 42 | ord("y") << 21 | ord(" ")     # consent notices, of any length
-_ANY_LENGTH_STARTS = np.array([_CONSENT_START, ord("a") << 42 | ord("b") << 21 | ord("o")], np.int64)  # and "Above:"
-
-
 def _needle_lines(text: features.LineText) -> dict[str, np.ndarray]:
     """For each of ``_SIFT_NEEDLES``, which lines of the chunk hold it (one compiled pass)."""
     return dict(zip(_SIFT_NEEDLES, kernels.lines_holding(text.low_cp, _SIFT_NEEDLES)))
@@ -538,39 +469,6 @@ def _needle_lines(text: features.LineText) -> dict[str, np.ndarray]:
 def _lines_with(held: dict[str, np.ndarray], needles) -> list[int]:
     """Rows holding any of ``needles`` (``_needle_lines``'s), ascending."""
     return np.flatnonzero(np.logical_or.reduce([held[n] for n in needles])).tolist()
-
-
-def _giveaway_rows(text: features.LineText, held: dict[str, np.ndarray] | None = None) -> list[int]:
-    """Rows of the chunk that ``drop_giveaways`` may drop: short lines opening
-    with one of ``_GIVEAWAY_STARTS``, lines opening with "By " or "Abo", and
-    lines holding one of ``_GIVEAWAY_NEEDLES`` (``held``: ``_needle_lines(text)``,
-    if the caller has it)."""
-    cp = text.low_cp
-    if not len(cp):
-        return []
-    breaks = kernels.line_breaks(cp)
-    starts = np.concatenate(([0], breaks + 1))
-    ends = np.append(breaks, len(cp))
-    last = len(cp) - 1
-    heads = (cp[np.minimum(starts, last)].astype(np.int64) << 42
-             | cp[np.minimum(starts + 1, last)].astype(np.int64) << 21 | cp[np.minimum(starts + 2, last)])
-    rows = set(np.flatnonzero((((ends - starts) <= 120) & np.isin(heads, _GIVEAWAY_STARTS))
-                              | np.isin(heads, _ANY_LENGTH_STARTS)).tolist())
-    # Lines in square brackets, for ``_SHORTCODE``.
-    rows.update(np.flatnonzero((cp[np.minimum(starts, last)] == 91) & (cp[np.maximum(ends - 1, 0)] == 93)).tolist())
-    rows.update(_lines_with(held if held is not None else _needle_lines(text), _GIVEAWAY_NEEDLES))
-    return sorted(rows)
-
-
-def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: str | None = None) -> None:
-    """Drop kept blocks of template placeholder text and the lines one pattern
-    gives away (``_giveaway``); a line a user rule matches is left as decided."""
-    for b in blocks:
-        if not b.keep:
-            continue
-        why = _PLACEHOLDER_WHY if _PLACEHOLDER in b.text.lower() else _giveaway(b.text)
-        if why and not (rules and match_rules(rules, b.text, site)):
-            b.drop(*why)
 
 
 def drop_above_headline(blocks: list[Block], headline: int, rules: list[Rule] | None = None,
@@ -612,13 +510,13 @@ def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = Non
 
 
 # A comment's header: its poster, on a line of their own ("Kathy Owen says:",
-# "Balu says: December 19, 2025"; ``_COMMENT_HEAD``), as Slashdot writes them
+# "Balu says: December 19, 2025"; ``giveaways.COMMENT_HEAD``), as Slashdot writes them
 # ("by Zuck Enabler ( 10503068 ) writes:") or a scored reply's title
 # ("Re: What could go wrong? (Score:3, Interesting)").
 _COMMENT_WRITES = re.compile(r"^[Bb]y \S[^()\n]{0,60}?(?: \( ?\d{1,10} ?\))? writes:(?:$| on )")
 _COMMENT_SCORE = re.compile(r"\(Score:\s?-?\d(?:, [A-Z][a-z]+)?\)$")
 COMMENT_NEEDLES = (" says:", " writes:", "(score:")
-_SIFT_NEEDLES = tuple(dict.fromkeys(_GIVEAWAY_NEEDLES + COMMENT_NEEDLES))
+_SIFT_NEEDLES = tuple(dict.fromkeys(GIVEAWAY_NEEDLES + COMMENT_NEEDLES))
 THREAD_MIN_HEADERS = 2      # one "<name> says:" line may quote a source; a thread has more
 
 
@@ -629,7 +527,7 @@ def is_comment_header(text: str) -> bool:
     ...  "Re: What could go wrong? (Score:3, Interesting)", "The mayor says: the bridge opens in May.")]
     [True, True, True, False]
     """
-    return bool(_COMMENT_HEAD.match(text) or _COMMENT_WRITES.match(text) or _COMMENT_SCORE.search(text))
+    return bool(COMMENT_HEAD.match(text) or _COMMENT_WRITES.match(text) or _COMMENT_SCORE.search(text))
 
 
 def drop_comment_thread(blocks: list[Block], rows: list[int] | None = None,
@@ -653,40 +551,6 @@ def drop_comment_thread(blocks: list[Block], rows: list[int] | None = None,
     for below in blocks[at:]:
         if below.keep and not (rules and match_rules(rules, below.text, site)):
             below.drop("comment", why)
-
-
-def _giveaway(text: str) -> tuple[str, str] | None:
-    """``(category, reason)`` if one pattern gives the line away.
-
-    >>> _giveaway("Photo by Caleb Oquendo"), _giveaway("Balu says: December 19, 2025 at 14:10 Great!")
-    (('caption', "a picture's credit on a line of its own"), ('comment', "a comment: '<name> says:'"))
-    >>> _giveaway("The mayor says: the bridge opens in May.") is None
-    True
-    >>> _giveaway("By clicking Subscribe you consent to Example Inc. processing your data.")
-    ('legal', "a form's consent notice ('By signing up, you agree ...')")
-    >>> _giveaway("By submitting the bill in May, the senator said, she had agreed to wait.") is None
-    True
-    >>> _giveaway("Above: A native tulip tree grows in Washington Square Park.")
-    ('caption', "a picture's caption ('Above: ...')")
-    """
-    if len(text) <= 120:
-        m = _GIVEAWAY.match(text)
-        if m:
-            return _GIVEAWAY_WHY[m.lastgroup]
-    if " says:" in text and _COMMENT_HEAD.match(text):
-        return "comment", "a comment: '<name> says:'"
-    if _CONSENT.match(text):
-        return _CONSENT_WHY
-    if _CAPTION_ABOVE.match(text):
-        return _CAPTION_ABOVE_WHY
-    if text.count(" ") < CAPTION_WORDS and _CREDIT_AFTER.search(text):
-        return _CREDIT_AFTER_WHY
-    if text[:1] == "[" and text[-1:] == "]":
-        if " ".join(text.split()).lower() == _HIDDEN_EMAIL:     # (its space is often a no-break space)
-            return _HIDDEN_EMAIL_WHY
-        if _SHORTCODE.match(text):
-            return _SHORTCODE_WHY
-    return None
 
 
 def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,

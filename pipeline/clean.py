@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from functools import cache
 
 from .classify import (classify_many, drop_above_headline, drop_below_comment_count, drop_boilerplate_phrases,
-                       drop_comment_thread, drop_giveaways)
+                       drop_comment_thread)
 from .decode import repair_text
 from .frontmatter import read_front_matter
+from .giveaways import drop_giveaways
 from .html_body import extract_html_blocks
 from .limits import Limits
 from .metadata import biography_lines, detect_language, extract_html_metadata, extract_text_metadata, header_lines

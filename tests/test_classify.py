@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import classify, features, lexicon, textmodel, userrules
+from pipeline import classify, features, giveaways, lexicon, textmodel, userrules
 from pipeline.segment import segment_text
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -562,15 +562,15 @@ def test_a_line_one_pattern_gives_away(line, category):
 
 def test_bracketed_text_that_is_no_shortcode_stays():
     # (An address the site's email protection hid is a contact line, whatever its space.)
-    assert classify._giveaway("[email protected]")[0] == classify._giveaway("[email protected]")[0] == "contact"
+    assert giveaways.giveaway("[email protected]")[0] == giveaways.giveaway("[email protected]")[0] == "contact"
     for line in ("[Purpose]", "[stack trace omitted]", "[Read more: A Guide to Small Business Accounting]"):
-        assert classify._giveaway(line) is None
+        assert giveaways.giveaway(line) is None
 
 
 def test_prose_about_a_photo_is_no_caption():
     for line in ("The photo by her sister won first prize at the county fair last week.",
                  "The photographer, whose photo credits include two magazine covers, lives in Leeds."):
-        assert classify._giveaway(line) is None
+        assert giveaways.giveaway(line) is None
 
 
 def test_a_comment_opening_with_its_posters_name_is_a_comment():
@@ -580,7 +580,7 @@ def test_a_comment_opening_with_its_posters_name_is_a_comment():
     (block,) = [b for b in blocks if b.text == comment]
     assert (block.keep, block.category) == (False, "comment")
     # Reported speech in the article is no comment.
-    assert classify._COMMENT_HEAD.match("The mayor says: the bridge opens in May.") is None
+    assert giveaways.COMMENT_HEAD.match("The mayor says: the bridge opens in May.") is None
 
 
 COMMENTS = ["I tried this last spring and the seedlings did well on the kitchen window sill all month.",
@@ -624,8 +624,8 @@ def test_the_giveaway_sift_misses_no_line_the_patterns_match():
              "A long paragraph of the template: " + "lorem ipsum dolor sit amet " * 8, CONSENT, ABOVE, CREDITED]
     blocks = segment_text("\n\n".join(lines))
     text = features.LineText.of(blocks)
-    rows = set(classify._giveaway_rows(text))
-    matched = {i for i, b in enumerate(blocks) if classify._giveaway(b.text)}
+    rows = set(giveaways.giveaway_rows(text))
+    matched = {i for i, b in enumerate(blocks) if giveaways.giveaway(b.text)}
     assert matched and matched <= rows
     # the placeholder, consent and captions, however long
     assert {len(blocks) - 4, len(blocks) - 3, len(blocks) - 2, len(blocks) - 1} <= rows
