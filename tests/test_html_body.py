@@ -230,6 +230,16 @@ def test_a_comment_the_extractor_keeps_below_a_comment_count_is_dropped():
 
 
 @needs_model
+def test_an_advert_label_and_a_credit_the_extractor_keeps_are_dropped():
+    from pipeline.clean import clean_document
+    from pipeline.record import Document
+    paras = PARAS[:2] + ["Advertisement", "Photo: Jane Doe for Town News"] + PARAS[2:]
+    doc = clean_document(Document(source="a.html", format="html", content=article_page(paras)))
+    assert all(p in doc.body for p in PARAS)
+    assert "Advertisement" not in doc.body and "Photo: Jane Doe" not in doc.body
+
+
+@needs_model
 def test_a_slashdot_comment_thread_the_extractor_keeps_is_dropped():
     from pipeline.clean import clean_document
     from pipeline.record import Document
