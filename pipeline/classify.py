@@ -25,7 +25,7 @@ import re
 import numpy as np
 
 from . import features, kernels, lexicon
-from .giveaways import COMMENT_HEAD, GIVEAWAY_NEEDLES, drop_giveaways, giveaway_rows
+from .giveaways import COMMENT_HEAD, GIVEAWAY_NEEDLES, drop_giveaways, giveaway_rows, lines_with
 from .record import Block
 from .repeats import drop_repeats
 from .textmodel import TextModel, default_model
@@ -444,7 +444,7 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
     # Rows the patterns applied after the model may drop, found for the whole chunk at once.
     held = _needle_lines(text)
     suspects = giveaway_rows(text, held)
-    comment_rows = _lines_with(held, COMMENT_NEEDLES)
+    comment_rows = lines_with(held, COMMENT_NEEDLES)
     start = 0
     for blocks, site in zip(docs, sites):
         end = start + len(blocks)
@@ -464,11 +464,6 @@ def _classify_chunk(docs: list[list[Block]], rules, sites, model: TextModel) -> 
 def _needle_lines(text: features.LineText) -> dict[str, np.ndarray]:
     """For each of ``_SIFT_NEEDLES``, which lines of the chunk hold it (one compiled pass)."""
     return dict(zip(_SIFT_NEEDLES, kernels.lines_holding(text.low_cp, _SIFT_NEEDLES)))
-
-
-def _lines_with(held: dict[str, np.ndarray], needles) -> list[int]:
-    """Rows holding any of ``needles`` (``_needle_lines``'s), ascending."""
-    return np.flatnonzero(np.logical_or.reduce([held[n] for n in needles])).tolist()
 
 
 def drop_above_headline(blocks: list[Block], headline: int, rules: list[Rule] | None = None,

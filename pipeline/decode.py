@@ -86,10 +86,12 @@ def _class_table() -> np.ndarray:
 
 _CLASS_TABLE = _class_table()
 # The odd spaces one by one, and each one's place among them (the scan's bits).
-_ODD_CHARS = "".join(ch for ch in map(chr, range(0x10000)) if _CLASS_TABLE[ord(ch)] & _ODD_SPACE_BIT)
+_ODD_CODES = np.flatnonzero(_CLASS_TABLE & _ODD_SPACE_BIT)
+_ODD_CHARS = "".join(map(chr, _ODD_CODES.tolist()))
 _ODD_INDEX = np.zeros(0x10000, np.int64)
-_ODD_INDEX[[ord(ch) for ch in _ODD_CHARS]] = range(len(_ODD_CHARS))
-assert len(_ODD_CHARS) <= 63
+_ODD_INDEX[_ODD_CODES] = np.arange(len(_ODD_CODES))
+if len(_ODD_CHARS) > 63:
+    raise ValueError("the scan notes at most 63 odd spaces, one bit each")
 
 
 def _scan(text: str) -> tuple[list[int], int, int]:

@@ -107,8 +107,14 @@ def giveaway_rows(text: features.LineText, held: dict[str, np.ndarray] | None = 
     rows.update(np.flatnonzero((cp[np.minimum(starts, last)] == 91) & (cp[np.maximum(ends - 1, 0)] == 93)).tolist())
     if held is None:
         held = dict(zip(GIVEAWAY_NEEDLES, kernels.lines_holding(cp, GIVEAWAY_NEEDLES)))
-    rows.update(np.flatnonzero(np.logical_or.reduce([held[n] for n in GIVEAWAY_NEEDLES])).tolist())
+    rows.update(lines_with(held, GIVEAWAY_NEEDLES))
     return sorted(rows)
+
+
+def lines_with(held: dict[str, np.ndarray], needles) -> list[int]:
+    """Rows holding any of ``needles``, ascending (``held``: which lines hold
+    each needle, ``kernels.lines_holding``'s rows by needle)."""
+    return np.flatnonzero(np.logical_or.reduce([held[n] for n in needles])).tolist()
 
 
 def drop_giveaways(blocks: list[Block], rules: list[Rule] | None = None, site: str | None = None) -> None:

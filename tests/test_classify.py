@@ -612,7 +612,7 @@ def test_the_comment_header_sift_misses_no_header():
     headers = [i for i, b in enumerate(blocks) if classify.is_comment_header(b.text)]
     assert len(headers) == 8
     held = classify._needle_lines(features.LineText.of(blocks))
-    assert set(headers) <= set(classify._lines_with(held, classify.COMMENT_NEEDLES))
+    assert set(headers) <= set(giveaways.lines_with(held, classify.COMMENT_NEEDLES))
 
 
 def test_the_giveaway_sift_misses_no_line_the_patterns_match():
