@@ -1097,6 +1097,28 @@ def test_html_date_beside_the_authors_name(under, want):
     assert extract_html_metadata(html).published == want
 
 
+def test_html_date_beside_a_line_crediting_all_the_authors():
+    story = "".join(f"<p>Paragraph {k} of the story about apps.</p>" for k in range(30))
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "How apps are made",'
+          ' "author": [{"@type": "Person", "name": "Mo Kim"}, {"@type": "Person", "name": "Kate Lee"}]}</script>')
+    html = (f"<html><head><title>How apps are made</title>{ld}</head><body><h1>How apps are made</h1>"
+            f"{BODY}{story}<p>Mo Kim and Kate Lee</p><p>April 8, 2024</p></body></html>")
+    assert extract_html_metadata(html).published == "2024-04-08"
+
+
+@pytest.mark.parametrize("above, want", [
+    (False, "2023-03-20"),      # under the headline: the story's date; the markup's is stale
+    (True, "2013-03-11"),       # above it: more likely a teaser's
+])
+def test_html_later_shown_date_wins_over_stale_markup_only_under_the_headline(above, want):
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Food myths debunked",'
+          ' "datePublished": "2013-03-11T11:11:07-07:00"}</script>')
+    date = "<div>March 20, 2023</div>"
+    html = (f"<html><head><title>Food myths debunked</title>{ld}</head><body>{date if above else ''}"
+            f"<h1>Food myths debunked</h1>{'' if above else date}{BODY}</body></html>")
+    assert extract_html_metadata(html).published[:10] == want
+
+
 def test_html_comment_authors_are_no_bylines():
     story = "".join(f"<p>Paragraph {k} of the story about games.</p>" for k in range(30))
     html = ("<html><head><title>Strategy games of 2025</title></head><body><h1>Strategy games of 2025</h1>"

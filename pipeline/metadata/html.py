@@ -824,10 +824,13 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     # The date shown next to the headline wins over markup: markup dates are
     # often in UTC (a day off) or stale template values, and a page showing
     # only "Updated <date>" is dated by readers (and the dev set) that day.
-    # An unlabelled shown date later than the markup's publication date (and
-    # not its modification date) is more likely a teaser's or a stale one.
+    # An unlabelled shown date above the headline, later than the markup's
+    # publication date (and not its modification date), is more likely a
+    # teaser's; under the headline it is the story's own (the markup's can be
+    # a stale template value).
     shown = v_pub or v_mod
-    if v_pub and published and v_pub > day(published) and v_pub != day(modified):
+    if v_pub and published and v_pub > day(published) and v_pub != day(modified) \
+            and not _dated_under_headline(blocks, ti, v_lines):
         shown = None
     if shown:
         published = _merge_day(shown, published, modified)
@@ -864,14 +867,29 @@ def extract_html_metadata(html: str, url: str | None = None) -> Metadata:
     )
 
 
+def _dated_under_headline(blocks: list[Block], ti: int | None, v_lines: dict[int, str]) -> bool:
+    """Whether the header scan found a publication date line under the
+    headline (it reads those lines first, so the date it kept is from there)."""
+    if ti is None:
+        return False
+    head = blocks[ti].index
+    return any(kind == "publication date line" and at > head for at, kind in v_lines.items())
+
+
 def _date_by_name(visible: str, authors: list[str]) -> str | None:
     """The date on the line beside the first line that is an author's name
     ("Luke Kim" / "December 17, 2025"), in the page's first 600 lines.
 
     >>> _date_by_name("Intro\\nLuke Kim\\nDecember 17, 2025\\nText", ["Luke Kim"])
     '2025-12-17'
+    >>> _date_by_name("Intro\\nMo Kim and Kate Lee\\nApril 8, 2024\\nText", ["Mo Kim", "Kate Lee"])
+    '2024-04-08'
     """
     names = {norm(a) for a in authors}
+    if len(authors) > 1:
+        # One line crediting them all: "Mo Kim and Kate Lee", "Ann, Bo & Cy".
+        most = ", ".join(authors[:-1])
+        names |= {norm(most + sep + authors[-1]) for sep in (" and ", " & ", ", ")}
     lines = [line.strip() for line in visible[:200_000].split("\n") if line.strip()][:600]
     at = next((i for i, line in enumerate(lines) if len(line) <= 60 and norm(line) in names), None)
     if at is None:

@@ -268,6 +268,10 @@ def _dateline(text: str) -> tuple[str, str] | None:
     True
     >>> _dateline("A long teaser about the chain's plans for growth this year. By Jane Doe on Dec. 19, 2025")
     ('2025-12-19', 'published')
+    >>> _dateline("Dec 4, 2025 (date published)")
+    ('2025-12-04', 'published')
+    >>> _dateline("The tax season ends on April 15, 2025. If you cannot file before that date, ask for more time.") is None
+    True
     """
     if len(text) > 250:
         return None
@@ -288,7 +292,9 @@ def _dateline(text: str) -> tuple[str, str] | None:
     last_pub = max((m.start() for m in _PUB_WORD.finditer(before)), default=-1)
     last_mod = max((m.start() for m in _MOD_WORD.finditer(before)), default=-1)
     kind = "modified" if last_mod > last_pub else "published"
-    if last_pub >= 0 or last_mod >= 0 or _PUB_WORD.search(text, end) or _BY_AFTER.search(text, end) \
+    # A word after the date says what it is only beside it: "... April 15,
+    # 2025. If you cannot file before that date" is a sentence.
+    if last_pub >= 0 or last_mod >= 0 or _PUB_WORD.search(text, end, end + 30) or _BY_AFTER.search(text, end) \
             or BYLINE.match(text):
         return day, kind
     # "... teaser text. By Jane Doe on Dec. 19, 2025": a byline ending the line.
