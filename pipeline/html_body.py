@@ -58,7 +58,7 @@ def compose(texts) -> str:
     >>> compose([long, "x", long]) == long + "\\n\\nx"
     True
     """
-    seen: set[str] = set()
+    seen: dict[str, bool] = {}
     out: list[str] = []
     for t in texts:
         if t and not _is_repeat(t, seen):
@@ -66,14 +66,43 @@ def compose(texts) -> str:
     return "\n\n".join(out)
 
 
-def _is_repeat(text: str, seen: set[str]) -> bool:
-    """Whether ``text`` is a long block already in ``seen``; remembers it if not."""
+def _is_repeat(text: str, seen: dict[str, bool], linked: bool = False) -> bool:
+    """Whether ``text`` is a long block already in ``seen``; remembers it if
+    not. A text ``linked`` is a link's; a plain text repeating a link (a table
+    of contents' entry for it) is no repeat: ``_drop_contents_links`` drops
+    the link instead.
+
+    >>> seen = {}
+    >>> long = "What to look for in a budget gaming laptop"
+    >>> [_is_repeat(long, seen, linked) for linked in (True, False, False, True)]
+    [False, False, True, True]
+    """
     if text.count(" ") < DEDUP_MIN_WORDS - 1:
         return False
-    if text in seen:
-        return True
-    seen.add(text)
-    return False
+    if text not in seen or seen[text] and not linked:
+        seen[text] = linked
+        return False
+    return True
+
+
+def _is_link(block: Block) -> bool:
+    return block.link_chars * 2 >= len(block.text)
+
+
+def _drop_contents_links(blocks: list[Block]) -> None:
+    """Drop each kept link whose text the kept article repeats below it as
+    plain text: a table of contents' entry for a heading. (Of three words or
+    more: "Overview" may be a link to another page.) Site-CV F1 on the dev set
+    0.95400 -> 0.95445: 53 pages changed (6 slightly worse), every fold up; from one word
+    +0.00001 more, from five -0.00009."""
+    below: set[str] = set()
+    for block in reversed(blocks):
+        if not block.keep:
+            continue
+        if not _is_link(block):
+            below.add(block.text)
+        elif block.text in below and block.text.count(" ") >= 2:
+            block.drop("navigation", "a link to a heading repeated below it (a table of contents)")
 
 
 def _trafilatura(html: str, url: str | None) -> str:
@@ -153,7 +182,7 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
     keep = _with_gaps_filled(page.blocks, proba, model.threshold)
     chrome = _chrome_containers(page.blocks, words, keep)
     blocks: list[Block] = []
-    seen: set[str] = set()
+    seen: dict[str, bool] = {}      # long kept texts: whether their copy is a link
     for raw, p, kept, container in zip(page.blocks, proba, keep, chrome):
         if not raw.text:
             continue
@@ -167,11 +196,12 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
                        f"in {container}, which holds no article text (the model gave p(article)={p:.2f})")
         elif _figure_caption(raw):
             block.drop("caption", f"a figure's caption (<{raw.tag}> in a <figure>)")
-        elif _is_repeat(raw.text, seen):
+        elif _is_repeat(raw.text, seen, _is_link(block)):
             # Pages often carry the article twice (mobile and desktop copies,
             # sticky summaries); the gold text has it once.
             block.drop("duplicate", "a repeat of a long block kept above")
         blocks.append(block)
+    _drop_contents_links(blocks)
     if sum(len(b.text.split()) for b in blocks if b.keep) < 10:
         # The model found no article; trafilatura's heuristics may still.
         alt = _trafilatura(html, url)

@@ -355,3 +355,19 @@ def test_blocks_in_an_aside_header_or_link_outside_the_article_are_overruled():
     found = _chrome_containers(raws, [50, 50, 8, 6, 6, 5, 4, 4], [True] * 8)
     # (Inside the article or main column they are the story's: a pull quote, its headline, a link.)
     assert found == [None, None, "an <aside>", "a <header>", "a link", None, None, None]
+
+
+def _linked(text: str, link: bool) -> "Block":
+    from pipeline.record import Block
+    return Block(index=0, raw=text, text=text, link_chars=len(text) if link else 0, n_links=int(link))
+
+
+def test_a_table_of_contents_link_gives_way_to_the_heading_it_repeats():
+    from pipeline.html_body import _drop_contents_links
+    blocks = [_linked("How to pick the right tent", True), _linked("Overview", True),
+              _linked("Our guide to camping gear", True), _linked("Overview", False),
+              _linked("How to pick the right tent", False), _linked(PARAS[0], False)]
+    _drop_contents_links(blocks)
+    assert [b.keep for b in blocks] == [False, True, True, True, True, True]
+    assert (blocks[0].category, blocks[0].reason) == (
+        "navigation", "a link to a heading repeated below it (a table of contents)")
