@@ -371,3 +371,19 @@ def test_a_table_of_contents_link_gives_way_to_the_heading_it_repeats():
     assert [b.keep for b in blocks] == [False, True, True, True, True, True]
     assert (blocks[0].category, blocks[0].reason) == (
         "navigation", "a link to a heading repeated below it (a table of contents)")
+
+
+def test_repeats_go_only_when_the_page_carries_much_of_its_text_twice():
+    from pipeline.html_body import _drop_repeats
+    story = [_linked(f"{text} ({k})", False) for k in range(3) for text in PARAS]
+    # A key point restated once: the article's own.
+    again = _linked(story[2].text, False)
+    blocks = story + [again]
+    _drop_repeats(blocks, [again])
+    assert all(b.keep for b in blocks)
+    # The article twice (a mobile and a desktop copy): the second copy goes.
+    copy = [_linked(b.text, False) for b in story[:6]]
+    blocks = story + copy
+    _drop_repeats(blocks, copy)
+    assert [b.keep for b in blocks] == [True] * len(story) + [False] * 6
+    assert copy[0].category == "duplicate"
