@@ -9,6 +9,7 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.devset import default_gold_dir, load_pages
@@ -387,3 +388,26 @@ def test_repeats_go_only_when_the_page_carries_much_of_its_text_twice():
     _drop_repeats(blocks, copy)
     assert [b.keep for b in blocks] == [True] * len(story) + [False] * 6
     assert copy[0].category == "duplicate"
+
+
+class _KeepsFirstBlocks:
+    """A stand-in block model that keeps only the page's first ``n`` blocks."""
+    threshold = 0.5
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def predict_proba(self, X, context=None):
+        return np.array([1.0 if i < self.n else 0.0 for i in range(len(X))])
+
+
+def test_trafilatura_stands_in_when_the_model_kept_a_sliver_of_a_long_page():
+    from pipeline.html_body import extract_html_blocks
+    intro = "<p>A short standfirst of the story, twelve words long and no more than that.</p>"
+    story = "".join(f"<p>{text} ({k})</p>" for k in range(4) for text in PARAS)
+    html = f"<html><body><article>{intro}{story}</article></body></html>"
+    kept = [b.text for b in extract_html_blocks(html, model=_KeepsFirstBlocks(1)) if b.keep]
+    assert len(kept) > 20 and PARAS[3] + " (2)" in kept
+    # A model keeping most of the page stands.
+    kept = [b.text for b in extract_html_blocks(html, model=_KeepsFirstBlocks(20)) if b.keep]
+    assert len(kept) == 20
