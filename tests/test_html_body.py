@@ -411,3 +411,31 @@ def test_trafilatura_stands_in_when_the_model_kept_a_sliver_of_a_long_page():
     # A model keeping most of the page stands.
     kept = [b.text for b in extract_html_blocks(html, model=_KeepsFirstBlocks(20)) if b.keep]
     assert len(kept) == 20
+
+
+class _Scores:
+    """A stand-in block model: p(article) ``first`` for the page's first
+    ``n`` blocks, ``rest`` for the others."""
+    threshold = 0.5
+
+    def __init__(self, n: int, first: float, rest: float):
+        self.n, self.first, self.rest = n, first, rest
+
+    def predict_proba(self, X, context=None):
+        return np.array([self.first if i < self.n else self.rest for i in range(len(X))])
+
+
+def test_the_rest_of_the_main_text_when_the_model_kept_little_of_it():
+    from pipeline.html_body import extract_html_blocks
+    story = "".join(f"<p>{text} ({k})</p>" for k in range(7) for text in PARAS)
+    html = f"<html><body><article>{story}</article></body></html>"
+    # 8 paragraphs of 42 kept (too many for trafilatura to stand in), the
+    # others unsure (p 0.3): they are the rest of the main text.
+    kept = [b.text for b in extract_html_blocks(html, model=_Scores(8, 1.0, 0.3)) if b.keep]
+    assert len(kept) == 42
+    # p 0.1 is too low for the rule.
+    from pipeline.html_body import _rest_of_main_text
+    words = np.array([20] * 24)
+    in_main = np.ones(24, dtype=bool)
+    keep = np.array([True] + [False] * 23)
+    assert not _rest_of_main_text(in_main, words, np.array([1.0] + [0.1] * 23), keep).any()
