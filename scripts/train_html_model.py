@@ -307,7 +307,6 @@ def main():
             fold_clf2[k] = clf
         print(f"stage 2 fold {k} done ({time.time() - t0:.0f}s)", flush=True)
     s2 = sweep("stage2 CV", pages, pid, texts, oof2)
-    np.savez("/tmp/bs_html/oof.npz", oof1=oof1, oof2=oof2)
     print(f"site-grouped {K}-fold CV body F1: stage 1 = {s1[0]:.4f} (P={s1[2]:.4f} R={s1[3]:.4f}, "
           f"thr {s1[1]}), stage 2 = {s2[0]:.4f} (P={s2[2]:.4f} R={s2[3]:.4f}, thr {s2[1]})", flush=True)
     cv = {"stage1_f1": round(s1[0], 4), "stage2_f1": round(s2[0], 4), "k": K}
