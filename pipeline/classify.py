@@ -481,9 +481,7 @@ def drop_above_headline(blocks: list[Block], headline: int, rules: list[Rule] | 
     words = sum(len(b.text.split()) for b in above)
     if words * 4 >= sum(len(b.text.split()) for b in blocks if b.keep) or words > ABOVE_HEADLINE_WORDS:
         return
-    for b in above:
-        if not (rules and match_rules(rules, b.text, site)):
-            b.drop("navigation", "above the headline")
+    _drop_kept(above, "navigation", "above the headline", rules, site)
 
 
 def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = None,
@@ -498,10 +496,8 @@ def drop_below_comment_count(blocks: list[Block], rules: list[Rule] | None = Non
     at = _after_article(blocks, [b.keep for b in blocks], counts) if counts else None
     if at is None:
         return
-    why = f"below the comment count '{blocks[at].text.strip(' #*')}' (block {at + 1})"
-    for below in blocks[at + 1:]:
-        if below.keep and not (rules and match_rules(rules, below.text, site)):
-            below.drop("comment", why)
+    _drop_kept(blocks[at + 1:], "comment", f"below the comment count '{blocks[at].text.strip(' #*')}' (block {at + 1})",
+               rules, site)
 
 
 # A comment's header: its poster, on a line of their own ("Kathy Owen says:",
@@ -542,10 +538,16 @@ def drop_comment_thread(blocks: list[Block], rows: list[int] | None = None,
     at = _after_article(blocks, [b.keep for b in blocks], headers)
     if at is None or len(headers) - headers.index(at) < THREAD_MIN_HEADERS:
         return
-    why = f"a comment thread (from its first header, block {at + 1}: '{blocks[at].text.strip()[:60]}')"
-    for below in blocks[at:]:
-        if below.keep and not (rules and match_rules(rules, below.text, site)):
-            below.drop("comment", why)
+    _drop_kept(blocks[at:], "comment",
+               f"a comment thread (from its first header, block {at + 1}: '{blocks[at].text.strip()[:60]}')",
+               rules, site)
+
+
+def _drop_kept(blocks: list[Block], category: str, why: str, rules: list[Rule] | None, site: str | None) -> None:
+    """Drop the kept ones of ``blocks``; a line a user rule matches is left as decided."""
+    for b in blocks:
+        if b.keep and not (rules and match_rules(rules, b.text, site)):
+            b.drop(category, why)
 
 
 def classify_blocks(blocks: list[Block], rules: list[Rule] | None = None,

@@ -118,7 +118,9 @@ def _carried_twice(repeated: int, other: int) -> bool:
     return repeated > 0 and repeated >= REPEATED_SHARE * other
 
 
-def _is_link(block: Block) -> bool:
+def _is_link(block) -> bool:
+    """Whether links hold half the text of ``block`` (a ``Block`` or an
+    ``html_features.RawBlock``) or more."""
     return block.link_chars * 2 >= len(block.text)
 
 
@@ -176,7 +178,7 @@ def _why_dropped(block, p: float) -> tuple[str, str]:
     for tag, category in _TAG_CATEGORY:
         if block.anc_bits & ANCESTOR_BITS.get(tag, 0):
             return category, f"html model: p(article)={p:.2f}; {where} inside <{tag}>"
-    if block.n_links and block.link_chars >= 0.5 * len(block.text):
+    if block.n_links and _is_link(block):
         return "navigation", f"html model: p(article)={p:.2f}; link-heavy {where}"
     return "boilerplate", f"html model: p(article)={p:.2f}; {where} outside the article text"
 
