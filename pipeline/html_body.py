@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from .classify import fill_gaps
-from .html_features import ANCESTOR_BITS, FEATURES, context_features, page_blocks
+from .html_features import ANCESTOR_BITS, FEATURES, context_features, layout_ids, page_blocks
 from .htmlmodel import BlockModel, load_model
 from .record import Block
 from .repeats import MIN_WORDS
@@ -176,6 +176,9 @@ def _why_dropped(block, p: float) -> tuple[str, str]:
         if group in names:
             return category, f"html model: p(article)={p:.2f}; {where} marked '{group}' by its class/id"
     for tag, category in _TAG_CATEGORY:
+        # A table or quotation set in a <figure> is no caption (see _figure_caption).
+        if tag == "figure" and block.anc_bits & _TABLE_OR_QUOTE:
+            continue
         if block.anc_bits & ANCESTOR_BITS.get(tag, 0):
             return category, f"html model: p(article)={p:.2f}; {where} inside <{tag}>"
     if block.n_links and _is_link(block):
@@ -213,7 +216,8 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
     paths = [b.path for b in page.blocks]
     words = [len(b.text.split()) for b in page.blocks]
     X = np.asarray(page.features)
-    proba = model.predict_proba(X, lambda p: context_features(paths, words, p))
+    layouts = layout_ids(X)
+    proba = model.predict_proba(X, lambda p: context_features(paths, words, p, layouts))
     keep = _with_gaps_filled(page.blocks, proba, model.threshold)
     keep |= _rest_of_main_text(X[:, _IN_MAIN] > 0.5, np.asarray(words), proba, keep)
     chrome = _chrome_containers(page.blocks, words, keep)

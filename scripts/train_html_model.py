@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.devset import default_gold_dir, load_pages, site_folds  # noqa: E402
 from pipeline.html_body import compose  # noqa: E402
 from pipeline.html_features import (CONTEXT_FEATURES, FEATURES, _shingle_set,  # noqa: E402
-                                    context_features, overlap, page_blocks)
+                                    context_features, layout_ids, overlap, page_blocks)
 from pipeline.htmlmodel import MODEL_PATH, TreeModel, export_hgb  # noqa: E402
 from pipeline.score import f1, shingle_pr  # noqa: E402
 
@@ -87,14 +87,15 @@ def weights(X, pid):
     return nw / tot[pid] * 100.0
 
 
-def contexts(proba, pid, paths, words):
-    """Stage-2 context rows for every block, page by page."""
+def contexts(proba, pid, paths, words, X):
+    """Stage-2 context rows for every block, page by page (``X``: the
+    blocks' stage-1 features, which name their layouts)."""
     out = np.zeros((len(proba), len(CONTEXT_FEATURES)))
     starts = np.flatnonzero(np.r_[True, pid[1:] != pid[:-1]])
     ends = np.r_[starts[1:], len(pid)]
     for a, b in zip(starts, ends):
         ps = [tuple(int(x) for x in row if x >= 0) for row in paths[a:b]]
-        out[a:b] = context_features(ps, words[a:b].tolist(), proba[a:b])
+        out[a:b] = context_features(ps, words[a:b].tolist(), proba[a:b], layout_ids(X[a:b]))
     return out
 
 
@@ -154,7 +155,7 @@ def save_folds(out: Path, pages, page_fold, folds, clf1, clf2, s1, s2, cv, X, pi
         te = folds == k
         Xk = X[te]
         d1 = np.abs(m.stage1.predict_proba(Xk) - oof1[te]).max()
-        C = contexts(m.stage1.predict_proba(Xk), pid[te], paths[te], words[te])
+        C = contexts(m.stage1.predict_proba(Xk), pid[te], paths[te], words[te], Xk)
         d2 = np.abs(m.stage2.predict_proba(np.hstack([Xk, C])) - oof2[te]).max()
         raw = json.dumps(spec, separators=(",", ":")).encode("utf-8")
         name = f"html_model.fold{k}.json.gz"
@@ -215,7 +216,8 @@ def check_folds(out: Path, pages):
         pb = page_blocks(html[:MAX_HTML_CHARS])
         if pb.blocks:
             proba = m.predict_proba(np.asarray(pb.features), lambda q: context_features(
-                [b.path for b in pb.blocks], [len(b.text.split()) for b in pb.blocks], q))
+                [b.path for b in pb.blocks], [len(b.text.split()) for b in pb.blocks], q,
+                layout_ids(pb.features)))
             kept = compose([b.text for b, q in zip(pb.blocks, proba) if q >= m.threshold])
         else:
             kept = ""
@@ -298,7 +300,7 @@ def main():
         for j in range(K):
             if j != k:
                 p1[folds == j] = inner[(k, j)]
-        C = contexts(p1, pid, paths, words)
+        C = contexts(p1, pid, paths, words, X)
         X2 = np.hstack([X, C])
         tr, te = folds != k, folds == k
         clf = fit(X2[tr], y[tr], w[tr])
@@ -318,7 +320,7 @@ def main():
     if not args.no_write:
         clf1 = fit(X, y, w)
         # Stage 2 trains on out-of-fold stage-1 scores, as it will see at run time.
-        X2 = np.hstack([X, contexts(oof1, pid, paths, words)])
+        X2 = np.hstack([X, contexts(oof1, pid, paths, words, X)])
         clf2 = fit(X2, y, w)
         spec = {
             "stage1": export_hgb(clf1, FEATURES, s1[1]),

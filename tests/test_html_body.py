@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.devset import default_gold_dir, load_pages
 from pipeline.html_body import compose, extract_html_body
-from pipeline.html_features import FEATURES, page_blocks
+from pipeline.html_features import CONTEXT_FEATURES, FEATURES, context_features, layout_ids, page_blocks
 from pipeline.htmlmodel import MODEL_PATH, BlockModel, TreeModel, load_model
 from pipeline.score import f1, shingle_pr
 from pipeline.segment import segment_text
@@ -127,6 +127,22 @@ def test_tree_model_runtime_walks_all_trees():
 @needs_model
 def test_shipped_model_matches_feature_list():
     assert load_model().features == list(FEATURES)
+
+
+@needs_model
+def test_shipped_model_reads_every_context_feature():
+    assert load_model().stage2.features == list(FEATURES) + CONTEXT_FEATURES
+
+
+def test_look_alike_blocks_share_a_layout_and_see_each_others_scores():
+    page = page_blocks("<body><div class='story'><p>One two three.</p><p>Four five six.</p></div>"
+                       "<ul class='menu'><li>Home</li><li>News</li></ul></body>")
+    ids = layout_ids(page.features)
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    rows = context_features([b.path for b in page.blocks], [3, 3, 1, 1], [0.9, 0.7, 0.1, 0.3], ids)
+    assert all(len(r) == len(CONTEXT_FEATURES) for r in rows)
+    same = [r[CONTEXT_FEATURES.index("p_same_layout")] for r in rows]
+    assert same == pytest.approx([0.7, 0.9, 0.3, 0.1])
 
 
 def keep_all_spec() -> dict:
@@ -439,3 +455,11 @@ def test_the_rest_of_the_main_text_when_the_model_kept_little_of_it():
     in_main = np.ones(24, dtype=bool)
     keep = np.array([True] + [False] * 23)
     assert not _rest_of_main_text(in_main, words, np.array([1.0] + [0.1] * 23), keep).any()
+
+
+def test_a_table_set_in_a_figure_is_no_caption_when_the_model_drops_it():
+    from pipeline.html_body import _why_dropped
+
+    page = page_blocks("<body><figure><table><tr><td>Cost of the crossing</td></tr></table></figure>"
+                       "<figure><figcaption>The old bridge.</figcaption></figure></body>")
+    assert [_why_dropped(b, 0.1)[0] for b in page.blocks] == ["boilerplate", "caption"]
