@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from .classify import fill_gaps
-from .html_features import ANCESTOR_BITS, FEATURES, context_features, layout_ids, page_blocks
+from .html_features import ANCESTOR_BITS, CONTEXT_FEATURES, FEATURES, context_features, layout_ids, page_blocks
 from .htmlmodel import BlockModel, load_model
 from .record import Block
 from .repeats import MIN_WORDS
@@ -213,6 +213,7 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         return _as_blocks(_trafilatura(html, url))
     if not page.blocks:
         return []
+    _check_features(model)
     paths = [b.path for b in page.blocks]
     words = [len(b.text.split()) for b in page.blocks]
     X = np.asarray(page.features)
@@ -248,6 +249,18 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         if len(alt) > len("\n\n".join(b.text for b in blocks if b.keep)):
             return _as_blocks(alt)
     return blocks
+
+
+def _check_features(model: BlockModel) -> None:
+    """Refuse a model trained on other features than ``html_features`` computes:
+    its trees would read the wrong columns without a word. (A stand-in that
+    names no features, as tests use, is taken as it is.)"""
+    stage1 = getattr(model, "features", None)
+    stage2 = getattr(model, "stage2", None)
+    if (stage1 is not None and stage1 != list(FEATURES)
+            or stage2 is not None and stage2.features != list(FEATURES) + CONTEXT_FEATURES):
+        raise RuntimeError("html model does not match pipeline.html_features: retrain it "
+                           "(scripts/train_html_model.py)")
 
 
 def _missed_article(kept: int, total: int) -> bool:

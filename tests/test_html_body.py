@@ -463,3 +463,12 @@ def test_a_table_set_in_a_figure_is_no_caption_when_the_model_drops_it():
     page = page_blocks("<body><figure><table><tr><td>Cost of the crossing</td></tr></table></figure>"
                        "<figure><figcaption>The old bridge.</figcaption></figure></body>")
     assert [_why_dropped(b, 0.1)[0] for b in page.blocks] == ["boilerplate", "caption"]
+
+
+def test_a_model_trained_on_other_features_is_refused():
+    stale = dict(keep_all_spec(), features=list(FEATURES)[:-1])
+    with pytest.raises(RuntimeError, match="retrain"):
+        extract_html_body(article_page(), model=BlockModel(stale))
+    old_stage2 = {"stage1": keep_all_spec(), "stage2": dict(keep_all_spec(), features=list(FEATURES) + CONTEXT_FEATURES[:-2])}
+    with pytest.raises(RuntimeError, match="retrain"):
+        extract_html_body(article_page(), model=BlockModel(old_stage2))
