@@ -223,6 +223,7 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
     keep |= _rest_of_main_text(X[:, _IN_MAIN] > 0.5, np.asarray(words), proba, keep)
     chrome = _chrome_containers(page.blocks, words, keep)
     blocks: list[Block] = []
+    raws = []                       # each block's element, for the fallback's reasons
     seen: dict[str, bool] = {}      # long kept texts: whether their copy is a link
     repeats: list[Block] = []
     for raw, p, kept, container in zip(page.blocks, proba, keep, chrome):
@@ -241,14 +242,61 @@ def extract_html_blocks(html: str, url: str | None = None, model: BlockModel | N
         elif _is_repeat(raw.text, seen, _is_link(block)):
             repeats.append(block)
         blocks.append(block)
+        raws.append(raw)
     _drop_repeats(blocks, repeats)
     _drop_contents_links(blocks)
-    if _missed_article(sum(len(b.text.split()) for b in blocks if b.keep), sum(words)):
+    kept_words = sum(len(b.text.split()) for b in blocks if b.keep)
+    if _missed_article(kept_words, sum(words)):
         # The model found no article; trafilatura's heuristics may still.
         alt = _trafilatura(html, url)
         if len(alt) > len("\n\n".join(b.text for b in blocks if b.keep)):
-            return _as_blocks(alt)
+            kinds = [_why_dropped(raw, block.p)[0] for raw, block in zip(raws, blocks)]
+            return _trafilatura_stands_in(alt, blocks, kinds,
+                                          f"the model kept {kept_words} of the page's {sum(words)} words")
     return blocks
+
+
+def _trafilatura_stands_in(text: str, blocks: list[Block], kinds: list[str], why: str) -> list[Block]:
+    """trafilatura's paragraphs as the kept blocks, and every block of the
+    page that its extraction left out as a removed one that says so, so that
+    a page it stood in for still explains every removal. Its paragraphs take
+    the place of the first page block they cover (the rules after the model
+    read block order: the headline, the bylines above the first paragraph).
+    ``kinds`` gives each block's category, read from its markup, for the
+    blocks the model had kept.
+
+    >>> page = [Block(index=0, raw=t, text=t, p=0.6) for t in ("Home", "First para.")]
+    >>> out = _trafilatura_stands_in("First para.\\n\\nSecond para.", page, ["navigation", "boilerplate"],
+    ...                              "the model kept 4 of 300 words")
+    >>> [(b.text, b.keep) for b in out]
+    [('Home', False), ('First para.', True), ('Second para.', True)]
+    >>> out[0].reason
+    'left out by trafilatura, which stood in because the model kept 4 of 300 words (the model gave p(article)=0.60)'
+    """
+    paragraphs = {" ".join(line.split()) for line in text.split("\n\n")}
+    covered_text = f" {' '.join(text.split())} "
+    out: list[Block] = []
+    placed = False
+    for block, kind in zip(blocks, kinds):
+        words = " ".join(block.text.split())
+        # A short block ("Share", "Home") is covered only as a paragraph of its
+        # own: as a substring it would match the article's words by chance.
+        if words in paragraphs or len(words.split()) >= 3 and f" {words} " in covered_text:
+            if not placed:
+                out += _as_blocks(text)
+                placed = True
+            continue
+        if block.keep:
+            block.drop(kind, f"left out by trafilatura, which stood in because {why} "
+                                      f"(the model gave p(article)={block.p:.2f})")
+        else:
+            block.reason = f"{block.reason}; trafilatura, which stood in because {why}, left it out too"
+        out.append(block)
+    if not placed:
+        out += _as_blocks(text)
+    for i, block in enumerate(out):
+        block.index = i
+    return out
 
 
 def _check_features(model: BlockModel) -> None:

@@ -429,6 +429,25 @@ def test_trafilatura_stands_in_when_the_model_kept_a_sliver_of_a_long_page():
     assert len(kept) == 20
 
 
+def test_a_page_trafilatura_stood_in_for_still_explains_every_removal():
+    from pipeline.html_body import extract_html_blocks
+    nav = "<nav><a href='/'>Home</a> <a href='/world'>World news</a> <a href='/sport'>Sport</a></nav>"
+    intro = "<p>A short standfirst of the story, twelve words long and no more than that.</p>"
+    story = "".join(f"<p>{text} ({k})</p>" for k in range(4) for text in PARAS)
+    footer = "<footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer>"
+    html = f"<html><body>{nav}<article>{intro}{story}</article>{footer}</body></html>"
+    blocks = extract_html_blocks(html, model=_KeepsFirstBlocks(1))
+    kept = [b.text for b in blocks if b.keep]
+    removed = {b.text: b for b in blocks if not b.keep}
+    assert len(kept) > 20 and PARAS[3] + " (2)" in kept
+    assert any("Copyright" in text for text in removed)
+    assert [b.category for t, b in removed.items() if t.startswith("Home")] == ["navigation"]
+    for block in removed.values():
+        assert block.category and "trafilatura" in block.reason
+    # Each removed block is listed once, and the blocks are numbered in order.
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+
+
 class _Scores:
     """A stand-in block model: p(article) ``first`` for the page's first
     ``n`` blocks, ``rest`` for the others."""
