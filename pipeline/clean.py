@@ -172,7 +172,7 @@ def _drop_above_headline(doc: Document, start: int, metadata_lines: dict[int, st
 
 def _clean_html(doc: Document, rules, model) -> None:
     url = doc.hints.get("url")
-    doc.meta = _repaired(extract_html_metadata(doc.content, url))
+    doc.meta = repair_metadata(extract_html_metadata(doc.content, url))
     doc.blocks = extract_html_blocks(doc.content, url, model=model)
     if not doc.meta.site_name:
         # No og:site_name or publisher: the footer's copyright line may name the site.
@@ -206,7 +206,7 @@ def _clean_html(doc: Document, rules, model) -> None:
             block.drop("metadata", lines[block.index])
 
 
-def _repaired(meta: Metadata) -> Metadata:
+def repair_metadata(meta: Metadata) -> Metadata:
     """``meta`` with its text fields repaired as the body is: markup can carry
     mojibake ("Dariusz JaroÅ\\x84") or entities that the parser left."""
     for name in ("title", "site_name", "section"):
